@@ -1,0 +1,97 @@
+// swift-tools-version: 6.1
+// sal: execute, verify and learn from LLM-written solution programs.
+//
+// Stages depend downward only; each target's comment reads "input -> output".
+import PackageDescription
+
+let optimize: [SwiftSetting] = [
+    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+]
+
+let package = Package(
+    name: "sal",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "sal", targets: ["SalCommand"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // Python source text -> tokens -> AST, or diagnostics with ranges and stable ids.
+        .target(name: "PythonSyntax", swiftSettings: optimize),
+
+        // Outcomes of running one program -> the records `sal exec` and the reference both produce.
+        .target(name: "ProgramOutcome", swiftSettings: optimize),
+
+        // AST -> bytecode -> sandboxed execution: values, output, exceptions, limit breaches,
+        // pausing at host-function calls.
+        .target(
+            name: "PythonRuntime",
+            dependencies: [
+                "PythonSyntax", "ProgramOutcome",
+                .product(name: "BigInt", package: "BigInt"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            swiftSettings: optimize
+        ),
+
+        // programs.jsonl -> results.jsonl: many programs in parallel under answer conventions.
+        .target(name: "Execution", dependencies: ["PythonRuntime", "ProgramOutcome"], swiftSettings: optimize),
+
+        // The CPython C API (libpython3, via pkg-config python3-embed).
+        .systemLibrary(name: "CPython", pkgConfig: "python3-embed",
+                       providers: [.apt(["libpython3-dev"])]),
+
+        // program -> the outcome CPython 3.11 gives it, in process (the differential-testing reference).
+        .target(name: "Reference", dependencies: ["CPython", "ProgramOutcome"], exclude: ["README.md"]),
+
+        // helper calls -> answers: recorded store (SQLite) and OpenAI-compatible HTTP backends.
+        .target(name: "Oracle", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+
+        // candidate programs per question -> votes, clusters, supervision, pairs and a report.
+        .target(
+            name: "Verifier",
+            dependencies: ["Execution", "Oracle", "PythonSyntax", "PythonRuntime", "ProgramOutcome",
+                           .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: optimize
+        ),
+
+        // The CBLAS interface of OpenBLAS (pkg-config openblas).
+        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas",
+                       providers: [.apt(["libopenblas-dev"])]),
+
+        // matrices -> products: every BLAS call, thread-count setting, naive reference kernels.
+        .target(name: "LinearAlgebra", dependencies: ["COpenBLAS"], swiftSettings: optimize),
+
+        // GGUF / safetensors files + tokenizer -> a Llama-family model: logits, sampling, generation.
+        .target(name: "Model", dependencies: ["LinearAlgebra"], swiftSettings: optimize),
+
+        // supervision.jsonl + base model -> LoRA adapters (PEFT format), checkpoints, loss curve.
+        .target(name: "Training", dependencies: ["Model", "LinearAlgebra"], swiftSettings: optimize),
+
+        // command line -> the stages above (`sal run|check|exec|diff|verify|train|generate ...`).
+        .executableTarget(
+            name: "SalCommand",
+            dependencies: [
+                "PythonSyntax", "PythonRuntime", "Execution", "ProgramOutcome",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: optimize
+        ),
+
+        .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax"]),
+        .testTarget(name: "PythonRuntimeTests", dependencies: ["PythonRuntime", "PythonSyntax", "ProgramOutcome"]),
+        .testTarget(name: "ExecutionTests", dependencies: ["Execution", "ProgramOutcome"]),
+        .testTarget(name: "ReferenceTests", dependencies: ["Reference", "ProgramOutcome"]),
+        .testTarget(name: "OracleTests", dependencies: ["Oracle"]),
+        .testTarget(name: "VerifierTests", dependencies: ["Verifier"]),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+        .testTarget(name: "ModelTests", dependencies: ["Model", "LinearAlgebra"], exclude: ["Fixtures"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "Model"], exclude: ["Fixtures"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
