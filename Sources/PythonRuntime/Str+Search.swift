@@ -1,0 +1,108 @@
+/// Substring search on UTF-8 bytes. A valid UTF-8 needle can only match a valid UTF-8 haystack at a
+/// character boundary, so byte offsets convert back to code points exactly.
+enum StrSearch {
+    /// Byte offset of the first occurrence of `needle` in `haystack[from..<to]`.
+    static func firstByteOffset(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>,
+                                from: Int, to: Int) -> Int? {
+        let m = needle.count
+        if m == 0 { return from <= to ? from : nil }
+        if to - from < m { return nil }
+        let first = needle[0]
+        var i = from
+        let last = to - m
+        while i <= last {
+            if haystack[i] == first {
+                var k = 1
+                while k < m && haystack[i + k] == needle[k] { k += 1 }
+                if k == m { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Byte offset of the last occurrence of `needle` in `haystack[from..<to]`.
+    static func lastByteOffset(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>,
+                               from: Int, to: Int) -> Int? {
+        let m = needle.count
+        if m == 0 { return from <= to ? to : nil }
+        if to - from < m { return nil }
+        let first = needle[0]
+        var i = to - m
+        while i >= from {
+            if haystack[i] == first {
+                var k = 1
+                while k < m && haystack[i + k] == needle[k] { k += 1 }
+                if k == m { return i }
+            }
+            i -= 1
+        }
+        return nil
+    }
+
+    /// Code-point index of the first occurrence of `needle` within code points `from..<to` of `haystack`.
+    static func find(_ needle: PyString, in haystack: PyString, from: Int, to: Int) -> Int? {
+        let byteFrom = haystack.utf8Offset(ofCodePoint: from)
+        let byteTo = haystack.utf8Offset(ofCodePoint: to)
+        let offset = haystack.bytes { h in
+            needle.bytes { n in firstByteOffset(n, in: h, from: byteFrom, to: byteTo) }
+        }
+        return offset.map { haystack.codePointOffset(ofUTF8: $0) }
+    }
+
+    /// Code-point index of the last occurrence of `needle` within code points `from..<to` of `haystack`.
+    static func rfind(_ needle: PyString, in haystack: PyString, from: Int, to: Int) -> Int? {
+        let byteFrom = haystack.utf8Offset(ofCodePoint: from)
+        let byteTo = haystack.utf8Offset(ofCodePoint: to)
+        let offset = haystack.bytes { h in
+            needle.bytes { n in lastByteOffset(n, in: h, from: byteFrom, to: byteTo) }
+        }
+        return offset.map { haystack.codePointOffset(ofUTF8: $0) }
+    }
+
+    /// Byte offsets of up to `limit` non-overlapping occurrences of a non-empty `needle`, left to right.
+    static func occurrences(_ needle: PyString, in haystack: PyString, byteFrom: Int = 0, byteTo: Int? = nil,
+                            limit: Int = Int.max) -> [Int] {
+        haystack.bytes { h in
+            needle.bytes { n in
+                var found: [Int] = []
+                var i = byteFrom
+                let end = byteTo ?? h.count
+                while found.count < limit, let at = firstByteOffset(n, in: h, from: i, to: end) {
+                    found.append(at)
+                    i = at + n.count
+                }
+                return found
+            }
+        }
+    }
+
+    /// Byte offsets of up to `limit` non-overlapping occurrences, scanning right to left (in that order).
+    static func occurrencesFromRight(_ needle: PyString, in haystack: PyString, limit: Int = Int.max) -> [Int] {
+        haystack.bytes { h in
+            needle.bytes { n in
+                var found: [Int] = []
+                var end = h.count
+                while found.count < limit, let at = lastByteOffset(n, in: h, from: 0, to: end) {
+                    found.append(at)
+                    end = at
+                }
+                return found
+            }
+        }
+    }
+}
+
+extension PyString {
+    /// Runs `body` over the UTF-8 bytes (no copy for native strings).
+    @inline(__always)
+    func bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        var text = value
+        return text.withUTF8(body)
+    }
+
+    /// A string from a range of this string's UTF-8 bytes (on character boundaries).
+    func substring(bytes range: Range<Int>) -> String {
+        bytes { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+    }
+}
