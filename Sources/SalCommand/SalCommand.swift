@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `sal`: execute, verify and learn from LLM-written solution programs.
+@main
+struct SalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sal",
+        abstract: "Execute, verify and learn from LLM-written Python solution programs.",
+        subcommands: [RunCommand.self, CheckCommand.self, ExecCommand.self]
+    )
+}
