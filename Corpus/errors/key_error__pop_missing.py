@@ -1,0 +1,5 @@
+answer = {}.pop("k")
+
+# expect status: error
+# expect error: KeyError "'k'"
+# expect line: 1

@@ -1,0 +1,5 @@
+answer = int(float("inf"))
+
+# expect status: error
+# expect error: OverflowError "cannot convert float infinity to integer"
+# expect line: 1

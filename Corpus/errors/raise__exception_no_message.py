@@ -1,0 +1,5 @@
+raise RuntimeError
+
+# expect status: error
+# expect error: RuntimeError ""
+# expect line: 1

@@ -1,0 +1,5 @@
+answer = sum(["a", "b"])
+
+# expect status: error
+# expect error: TypeError "unsupported operand type(s) for +: 'int' and 'str'"
+# expect line: 1
