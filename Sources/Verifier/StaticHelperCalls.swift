@@ -1,0 +1,50 @@
+import Oracle
+import PythonSyntax
+
+/// Helper calls visible in a program's text, found without running it.
+///
+/// A call `ask_llm(...)`, `lookup(...)` or `compare(...)` (the program must not rebind the name) whose
+/// arguments include string literals or f-strings yields its text: literal parts kept, each replacement
+/// field written `{}`. Calls built from variables are only seen at run time (`HelperExchange`).
+public enum StaticHelperCalls {
+    public struct Found: Sendable, Equatable {
+        public var function: String
+        /// The call's literal text arguments joined by a space.
+        public var text: String
+    }
+
+    public static func find(in module: Module) -> [Found] {
+        let bound = BoundNames.collect(module.body)
+        var found: [Found] = []
+        ASTWalk.statements(module.body, statement: { _ in }, expression: { expression in
+            guard case .call(let function, let arguments) = expression.kind, case .name(let name) = function.kind,
+                  HelperFunction(rawValue: name) != nil, !bound.contains(name)
+            else { return }
+            let texts = arguments.compactMap { argument -> String? in
+                switch argument {
+                case .positional(let value), .keyword(_, let value): literalText(value)
+                case .starred, .doubleStarred: nil
+                }
+            }
+            if !texts.isEmpty { found.append(Found(function: name, text: texts.joined(separator: " "))) }
+        })
+        return found
+    }
+
+    static func literalText(_ expression: Expression) -> String? {
+        switch expression.kind {
+        case .constant(.string(let text)): text
+        case .formattedString(let parts): formattedText(parts)
+        default: nil
+        }
+    }
+
+    static func formattedText(_ parts: [FormattedStringPart]) -> String {
+        parts.map { part in
+            switch part {
+            case .literal(let text): text
+            case .replacement: "{}"
+            }
+        }.joined()
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import Oracle
+import ProgramOutcome
+
+extension Verification {
+    /// One chat example per supervision candidate: `{"messages": [system?, user = question,
+    /// assistant = program], "question_id", "candidate_id"}`.
+    public func supervisionJSONL() -> String {
+        var output = ""
+        for verdict in questions {
+            for index in verdict.supervision {
+                let candidate = verdict.candidates[index].candidate
+                var messages: [JSONValue] = []
+                if let system = options.systemPrompt {
+                    messages.append(.object([("role", .string("system")), ("content", .string(system))]))
+                }
+                messages.append(.object([("role", .string("user")), ("content", .string(verdict.question.question))]))
+                messages.append(.object([("role", .string("assistant")), ("content", .string(candidate.program))]))
+                Self.appendLine(.object([
+                    ("messages", .array(messages)), ("question_id", .string(verdict.question.id)),
+                    ("candidate_id", .string(candidate.id)),
+                ]), to: &output)
+            }
+        }
+        return output
+    }
+
+    /// Preference pairs of kept questions: `{"prompt": question, "chosen": agreeing program,
+    /// "rejected": disagreeing, failing or question-repeating program, ids and "rejected_reason"}`.
+    public func pairsJSONL() -> String {
+        var output = ""
+        for verdict in questions {
+            for pair in verdict.pairs {
+                let chosen = verdict.candidates[pair.chosen]
+                let rejected = verdict.candidates[pair.rejected]
+                Self.appendLine(.object([
+                    ("prompt", .string(verdict.question.question)),
+                    ("chosen", .string(chosen.candidate.program)),
+                    ("rejected", .string(rejected.candidate.program)),
+                    ("question_id", .string(verdict.question.id)),
+                    ("chosen_id", .string(chosen.candidate.id)),
+                    ("rejected_id", .string(rejected.candidate.id)),
+                    ("rejected_reason", .string(rejected.rejection?.rawValue ?? "")),
+                ]), to: &output)
+            }
+        }
+        return output
+    }
+
+    /// Every input candidate with its outcome, answer, normalized answer, vote, flags, cluster and
+    /// whether it was kept, and why.
+    public func candidatesJSONL() -> String {
+        var output = ""
+        for verdict in questions {
+            for candidate in verdict.candidates {
+                let outcome = candidate.result.outcome
+                var flags: [JSONValue] = []
+                if candidate.restatement != nil { flags.append(.string("repeats-question")) }
+                if candidate.clusterSize > 1 { flags.append(.string("shared-structure")) }
+                if verdict.vote.isTie { flags.append(.string("question-tie")) }
+                let vote: String = switch candidate.agrees {
+                case true?: "agrees"
+                case false?: "disagrees"
+                case nil: "abstains"
+                }
+                let normalized: JSONValue = Self.text(candidate.ballot.answer?.description)
+                let error: JSONValue = Self.text(outcome.error.map { "\($0.type): \($0.message)" })
+                let coverage: JSONValue = candidate.restatement.map { .double(Self.rounded($0.coverage)) } ?? .null
+                let fields: [(String, JSONValue)] = [
+                    ("question_id", .string(verdict.question.id)),
+                    ("candidate_id", .string(candidate.candidate.id)),
+                    ("outcome", .string(candidate.outcomeLabel)),
+                    ("answer", outcome.answer ?? .null),
+                    ("answer_repr", Self.text(outcome.answerRepr)),
+                    ("normalized", normalized),
+                    ("abstain_reason", Self.abstainReason(candidate.ballot)),
+                    ("error", error),
+                    ("helper_calls", .array(candidate.result.helperCalls.map(\.recordJSON))),
+                    ("vote", .string(vote)),
+                    ("flags", .array(flags)),
+                    ("restatement_coverage", coverage),
+                    ("cluster", Self.text(candidate.cluster)),
+                    ("cluster_size", .int(candidate.clusterSize)),
+                    ("kept", .bool(candidate.kept)),
+                    ("why", .string(candidate.why)),
+                ]
+                Self.appendLine(.object(fields), to: &output)
+            }
+        }
+        return output
+    }
+
+    /// Input lines that could not be used: `{"line", "message", "excerpt"}`.
+    public func inputProblemsJSONL() -> String {
+        var output = ""
+        for problem in problems {
+            Self.appendLine(.object([("line", .int(problem.line)), ("message", .string(problem.message)),
+                                     ("excerpt", .string(problem.excerpt))]), to: &output)
+        }
+        return output
+    }
+
+    /// The file names `write(to:)` creates.
+    public static let outputFiles = ["supervision.jsonl", "pairs.jsonl", "candidates.jsonl", "input_problems.jsonl",
+                                     "report.md"]
+
+    /// Writes every output into `directory` (created if needed), replacing earlier files.
+    public func write(to directory: URL) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let contents = [supervisionJSONL(), pairsJSONL(), candidatesJSONL(), inputProblemsJSONL(), reportMarkdown()]
+        for (name, text) in zip(Self.outputFiles, contents) {
+            try Data(text.utf8).write(to: directory.appendingPathComponent(name), options: .atomic)
+        }
+    }
+
+    static func text(_ value: String?) -> JSONValue {
+        value.map(JSONValue.string) ?? .null
+    }
+
+    static func abstainReason(_ ballot: Ballot) -> JSONValue {
+        if case .abstain(let reason) = ballot { return .string(reason.rawValue) }
+        return .null
+    }
+
+    static func appendLine(_ value: JSONValue, to output: inout String) {
+        output += value.jsonText
+        output += "\n"
+    }
+
+    /// Four decimals: enough for shares and coverage, stable across platforms.
+    static func rounded(_ value: Double) -> Double {
+        (value * 10_000).rounded() / 10_000
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+
+extension Verification {
+    /// The run in Markdown with inline SVG charts: result summary, candidate outcomes, agreement
+    /// histogram, yield and precision by threshold (precision only where gold is present), question
+    /// repetition, structural clusters and input problems.
+    public func reportMarkdown() -> String {
+        let candidates = questions.flatMap(\.candidates)
+        let kept = questions.filter(\.decision.kept)
+        var lines: [String] = ["# sal verify report", ""]
+        lines.append("Input: \(questions.count) questions, \(candidates.count) candidates, "
+                     + "\(problems.count) input problem\(problems.count == 1 ? "" : "s").")
+        lines.append("Rule: \(options.rule).")
+        lines.append("")
+
+        lines.append("## Result")
+        lines.append("")
+        lines.append("| measure | value |")
+        lines.append("|---|---|")
+        lines.append("| questions kept | \(kept.count) (\(Self.percent(kept.count, questions.count))) |")
+        lines.append("| supervision examples | \(questions.reduce(0) { $0 + $1.supervision.count }) |")
+        lines.append("| preference pairs | \(questions.reduce(0) { $0 + $1.pairs.count }) |")
+        lines.append("| questions with a tied majority | \(questions.filter(\.vote.isTie).count) |")
+        lines.append("| questions where every candidate abstained | \(questions.filter { $0.vote.majority == nil }.count) |")
+        if statistics.questionsWithGold > 0 {
+            lines.append("| majority-vote accuracy (gold, all questions) | "
+                         + "\(Self.percent(statistics.majorityCorrect, statistics.questionsWithGold)) |")
+            let keptWithGold = kept.filter { $0.decision.goldMatches != nil }
+            let keptCorrect = keptWithGold.filter { $0.decision.goldMatches == true }.count
+            lines.append("| precision of kept questions (gold) | \(Self.percent(keptCorrect, keptWithGold.count)) |")
+        }
+        let withCoT = questions.filter { $0.decision.chainOfThoughtAgrees != nil }
+        if !withCoT.isEmpty {
+            let agreeing = withCoT.filter { $0.decision.chainOfThoughtAgrees == true }.count
+            lines.append("| chain-of-thought majority agrees | \(agreeing) of \(withCoT.count) "
+                         + "(\(Self.percent(agreeing, withCoT.count))) |")
+        }
+        lines.append("")
+
+        lines.append("## Candidate outcomes")
+        lines.append("")
+        let categories = ["answer"] + AbstainReason.allCases.map(\.rawValue)
+        var counts = Dictionary(uniqueKeysWithValues: categories.map { ($0, 0) })
+        for candidate in candidates {
+            switch candidate.ballot {
+            case .answer: counts["answer", default: 0] += 1
+            case .abstain(let reason): counts[reason.rawValue, default: 0] += 1
+            }
+        }
+        lines.append("| outcome | candidates | share |")
+        lines.append("|---|---|---|")
+        for category in categories {
+            lines.append("| \(category) | \(counts[category]!) | \(Self.percent(counts[category]!, candidates.count)) |")
+        }
+        lines.append("")
+        lines.append(SVGChart.bars(title: "Candidates by outcome", labels: categories,
+                                   values: categories.map { counts[$0]! }))
+        lines.append("")
+
+        lines.append("## Agreement")
+        lines.append("")
+        lines.append("Majority share per question (majority votes over all candidates, abstentions included).")
+        lines.append("")
+        var bins = [Int](repeating: 0, count: 10)
+        for verdict in questions { bins[min(Int((verdict.vote.share + VoteRule.shareSlack) * 10), 9)] += 1 }
+        let binLabels = (0..<10).map { $0 == 9 ? "0.9-1" : "0.\($0)-" }
+        lines.append(SVGChart.bars(title: "Questions by majority share", labels: binLabels, values: bins))
+        lines.append("")
+
+        lines.append("## Yield and precision by share threshold")
+        lines.append("")
+        let hasGold = statistics.questionsWithGold > 0
+        lines.append(hasGold ? "| share ≥ | kept | yield | precision |" : "| share ≥ | kept | yield |")
+        lines.append(hasGold ? "|---|---|---|---|" : "|---|---|---|")
+        for point in statistics.points {
+            var row = "| \(VoteRule.format(point.threshold)) | \(point.kept) | \(SVGChart.fixed(point.yield * 100))% |"
+            if hasGold { row += " \(point.precision.map { SVGChart.fixed($0 * 100) + "%" } ?? "-") |" }
+            lines.append(row)
+        }
+        lines.append("")
+        var series: [(name: String, color: String, values: [Double?])] = [
+            ("yield", "#4a7ab0", statistics.points.map(\.yield)),
+        ]
+        if hasGold { series.append(("precision", "#c0504d", statistics.points.map(\.precision))) }
+        lines.append(SVGChart.lines(title: "Yield" + (hasGold ? " and precision" : "") + " by share threshold",
+                                    xLabels: statistics.points.map { VoteRule.format($0.threshold) }, series: series))
+        lines.append("")
+
+        lines.append("## Repeats the question")
+        lines.append("")
+        let withCalls = candidates.filter { !$0.result.helperCalls.isEmpty || $0.restatement != nil }
+        let repeating = candidates.filter { $0.restatement != nil }
+        lines.append("Candidates whose helper-call text covers ≥ \(VoteRule.format(options.restatement.threshold)) "
+                     + "of the question's content words: \(repeating.count) of \(candidates.count) "
+                     + "(\(Self.percent(repeating.count, candidates.count))); "
+                     + "\(withCalls.count) candidates made helper calls at run time or in their text"
+                     + (options.parse == nil ? " (run time only: no parser configured)." : "."))
+        lines.append("")
+
+        lines.append("## Structure")
+        lines.append("")
+        if options.parse == nil {
+            lines.append("No parser configured: candidates were not clustered.")
+        } else {
+            let clustered = candidates.filter { $0.cluster != nil }
+            let distinct = questions.reduce(0) { $0 + Set($1.candidates.compactMap(\.cluster)).count }
+            lines.append("\(clustered.count) of \(candidates.count) candidates parsed; \(distinct) distinct structures "
+                         + "over \(questions.count) questions; \(clustered.filter { $0.clusterSize > 1 }.count) "
+                         + "candidates share their structure with another candidate of the same question.")
+        }
+        lines.append("")
+
+        lines.append("## Input problems")
+        lines.append("")
+        if problems.isEmpty {
+            lines.append("None.")
+        } else {
+            lines.append("| line | problem |")
+            lines.append("|---|---|")
+            for problem in problems.prefix(50) {
+                lines.append("| \(problem.line) | \(problem.message.replacingOccurrences(of: "|", with: "\\|")) |")
+            }
+            if problems.count > 50 { lines += ["", "\(problems.count - 50) more in input_problems.jsonl."] }
+        }
+        lines.append("")
+        return lines.joined(separator: "\n")
+    }
+
+    static func percent(_ part: Int, _ whole: Int) -> String {
+        whole == 0 ? "-" : SVGChart.fixed(Double(part) * 100 / Double(whole)) + "%"
+    }
+}

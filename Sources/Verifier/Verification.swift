@@ -1,0 +1,195 @@
+import Oracle
+import ProgramOutcome
+import PythonSyntax
+
+/// Settings that turn stored run results into votes and outputs; changing them needs no re-run.
+public struct VerifyOptions: Sendable {
+    public var rule: VoteRule
+    public var normalizer: AnswerNormalizer
+    public var restatement: RestatementDetector
+    /// The Python parser (default `pythonParser`), for structural clusters and helper calls visible in
+    /// the text; with nil, candidates have no cluster and supervision deduplicates by exact program text.
+    public var parse: (@Sendable (String) -> Module?)?
+    /// A system message put first in every supervision example, if set.
+    public var systemPrompt: String?
+    /// At most this many supervision examples per kept question (distinct clusters); nil for no cap.
+    public var supervisionPerQuestion: Int?
+    /// At most this many preference pairs per kept question.
+    public var pairsPerQuestion: Int
+    public var thresholds: [Double]
+
+    /// sal's Python parser; a program it rejects has no cluster.
+    public static let pythonParser: @Sendable (String) -> Module? = { try? PythonParser.parse($0) }
+
+    public init(rule: VoteRule = .nineOfTen, normalizer: AnswerNormalizer = AnswerNormalizer(),
+                restatement: RestatementDetector = RestatementDetector(),
+                parse: (@Sendable (String) -> Module?)? = VerifyOptions.pythonParser,
+                systemPrompt: String? = nil, supervisionPerQuestion: Int? = nil, pairsPerQuestion: Int = 4,
+                thresholds: [Double] = VoteStatistics.defaultThresholds) {
+        self.rule = rule
+        self.normalizer = normalizer
+        self.restatement = restatement
+        self.parse = parse
+        self.systemPrompt = systemPrompt
+        self.supervisionPerQuestion = supervisionPerQuestion
+        self.pairsPerQuestion = pairsPerQuestion
+        self.thresholds = thresholds
+    }
+}
+
+/// Why a candidate can serve as the rejected side of a preference pair.
+public enum RejectionKind: String, Sendable, Equatable {
+    /// It answered something other than the kept majority.
+    case disagrees
+    /// It failed: error, syntax error, limit, oracle miss, `None` or a non-finite answer.
+    case fails
+    /// Its helper call restates the question.
+    case repeatsQuestion = "repeats-question"
+}
+
+/// Everything decided about one candidate.
+public struct CandidateVerdict: Sendable {
+    public var candidate: CandidateInput
+    public var result: CandidateRunResult
+    public var ballot: Ballot
+    /// With the majority (true), against it (false), or abstaining (nil).
+    public var agrees: Bool?
+    public var restatement: Restatement?
+    /// Structural signature hash; nil without a parser or when the program does not parse.
+    public var cluster: String?
+    /// Candidates of the question sharing this cluster (1 without a cluster).
+    public var clusterSize: Int
+    /// In supervision.jsonl.
+    public var kept: Bool
+    public var why: String
+    /// Set when the candidate may be a pair's rejected side (kept questions only).
+    public var rejection: RejectionKind?
+
+    /// `ok`, `error`, `syntax`, `limit`, `oracle-miss` or `not-run`.
+    public var outcomeLabel: String {
+        switch ballot {
+        case .abstain(.oracleMiss): "oracle-miss"
+        case .abstain(.notRun): "not-run"
+        default: result.outcome.status.rawValue
+        }
+    }
+}
+
+/// Everything decided about one question.
+public struct QuestionVerdict: Sendable {
+    public var question: QuestionInput
+    public var vote: QuestionVote
+    public var chainOfThought: QuestionVote?
+    public var gold: NormalizedAnswer?
+    public var decision: QuestionDecision
+    public var candidates: [CandidateVerdict]
+    /// Positions (in `candidates`) of the supervision examples, in order.
+    public var supervision: [Int]
+    /// (chosen, rejected) positions of the preference pairs.
+    public var pairs: [(chosen: Int, rejected: Int)]
+}
+
+/// The votes, clusters and selections of a whole run, computed from stored results.
+public struct Verification: Sendable {
+    public var questions: [QuestionVerdict]
+    public var problems: [InputProblem]
+    public var options: VerifyOptions
+    public var statistics: VoteStatistics
+
+    public init(stored: [StoredQuestion], problems: [InputProblem], options: VerifyOptions) {
+        self.problems = problems
+        self.options = options
+        questions = stored.map { Self.verdict(for: $0, options: options) }
+        statistics = VoteStatistics(shares: questions.map(\.vote.share), goldMatches: questions.map(\.decision.goldMatches),
+                                    thresholds: options.thresholds)
+    }
+
+    /// Reads every stored question and problem of a run store.
+    public init(store: RunStore, options: VerifyOptions) throws {
+        self.init(stored: try store.storedQuestions(), problems: try store.inputProblems(), options: options)
+    }
+
+    static func verdict(for stored: StoredQuestion, options: VerifyOptions) -> QuestionVerdict {
+        let question = stored.question
+        let normalizer = options.normalizer
+        var resultByCandidate: [String: CandidateRunResult] = [:]
+        for result in stored.results { resultByCandidate[result.candidateID] = result }
+        let results = question.candidates.map { candidate in
+            resultByCandidate[candidate.id] ?? CandidateRunResult(
+                questionID: question.id, candidateID: candidate.id,
+                outcome: Outcome(status: .error, error: ErrorInfo(type: CandidateRunResult.notRunErrorType,
+                                                                 message: "no stored result")))
+        }
+        let ballots = results.map { normalizer.ballot(for: $0.outcome) }
+        let vote = QuestionVote(ballots: ballots, normalizer: normalizer)
+        let chainOfThought = question.chainOfThoughtAnswers.isEmpty ? nil : QuestionVote(
+            ballots: question.chainOfThoughtAnswers.map { normalizer.normalize(json: $0).map(Ballot.answer) ?? .abstain(.noAnswer) },
+            normalizer: normalizer)
+        let gold = question.gold.flatMap { normalizer.normalize(json: $0) }
+        let decision = options.rule.decide(vote, chainOfThought: chainOfThought, gold: gold, normalizer: normalizer)
+
+        var candidates: [CandidateVerdict] = []
+        for (position, candidate) in question.candidates.enumerated() {
+            let module = options.parse?(candidate.program)
+            var texts = module.map { StaticHelperCalls.find(in: $0).map(\.text) } ?? []
+            texts += results[position].helperCalls.map { RestatementDetector.text(of: $0.call) }
+            candidates.append(CandidateVerdict(
+                candidate: candidate, result: results[position], ballot: ballots[position],
+                agrees: vote.agreesWithMajority(position),
+                restatement: options.restatement.restatement(of: question.question, in: texts),
+                cluster: module.map { StructuralSignature($0).hash }, clusterSize: 1, kept: false, why: "",
+                rejection: nil))
+        }
+        var clusterSizes: [String: Int] = [:]
+        for verdict in candidates { if let cluster = verdict.cluster { clusterSizes[cluster, default: 0] += 1 } }
+        for index in candidates.indices {
+            candidates[index].clusterSize = candidates[index].cluster.flatMap { clusterSizes[$0] } ?? 1
+        }
+
+        var supervision: [Int] = []
+        var keptShapes: [String: String] = [:]
+        for index in candidates.indices {
+            let verdict = candidates[index]
+            let why: String
+            if case .abstain(let reason) = verdict.ballot {
+                let error = verdict.result.outcome.error.map { ": \($0.type): \($0.message)" } ?? ""
+                why = "abstains (\(reason.rawValue))\(error)"
+                if decision.kept, reason != .notRun { candidates[index].rejection = .fails }
+            } else if !decision.kept {
+                why = "question not kept: \(decision.reason)"
+            } else if verdict.agrees == false {
+                why = "answer \(verdict.ballot.answer!) differs from the majority \(vote.majority!)"
+                candidates[index].rejection = .disagrees
+            } else if let restatement = verdict.restatement {
+                why = "repeats the question (coverage \(VoteRule.format(restatement.coverage)))"
+                candidates[index].rejection = .repeatsQuestion
+            } else {
+                let shape = verdict.cluster ?? "text:" + verdict.candidate.program
+                if let earlier = keptShapes[shape] {
+                    why = verdict.cluster == nil ? "agrees; same program text as \(earlier)"
+                        : "agrees; same structure as \(earlier)"
+                } else if let cap = options.supervisionPerQuestion, supervision.count >= cap {
+                    why = "agrees; supervision cap of \(cap) reached"
+                } else {
+                    keptShapes[shape] = verdict.candidate.id
+                    supervision.append(index)
+                    candidates[index].kept = true
+                    why = "agrees with the kept majority"
+                }
+            }
+            candidates[index].why = why
+        }
+
+        var pairs: [(chosen: Int, rejected: Int)] = []
+        if !supervision.isEmpty {
+            var seenRejected: Set<String> = []
+            for index in candidates.indices where candidates[index].rejection != nil {
+                guard pairs.count < options.pairsPerQuestion else { break }
+                guard seenRejected.insert(candidates[index].candidate.program).inserted else { continue }
+                pairs.append((supervision[pairs.count % supervision.count], index))
+            }
+        }
+        return QuestionVerdict(question: question, vote: vote, chainOfThought: chainOfThought, gold: gold,
+                               decision: decision, candidates: candidates, supervision: supervision, pairs: pairs)
+    }
+}
