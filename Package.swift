@@ -22,10 +22,10 @@ let package = Package(
     ],
     targets: [
         // Python source text -> tokens -> AST, or diagnostics with ranges and stable ids.
-        .target(name: "PythonSyntax", swiftSettings: optimize),
+        .target(name: "PythonSyntax", exclude: ["README.md"], swiftSettings: optimize),
 
         // Outcomes of running one program -> the records `sal exec` and the reference both produce.
-        .target(name: "ProgramOutcome", swiftSettings: optimize),
+        .target(name: "ProgramOutcome", exclude: ["README.md"], swiftSettings: optimize),
 
         // AST -> bytecode -> sandboxed execution: values, output, exceptions, limit breaches,
         // pausing at host-function calls.
@@ -36,11 +36,12 @@ let package = Package(
                 .product(name: "BigInt", package: "BigInt"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ],
+            exclude: ["README.md"],
             swiftSettings: optimize
         ),
 
         // programs.jsonl -> results.jsonl: many programs in parallel under answer conventions.
-        .target(name: "Execution", dependencies: ["PythonRuntime", "ProgramOutcome"], swiftSettings: optimize),
+        .target(name: "Execution", dependencies: ["PythonRuntime", "ProgramOutcome"], exclude: ["README.md"], swiftSettings: optimize),
 
         // The CPython C API (libpython3, via pkg-config python3-embed).
         .systemLibrary(name: "CPython", pkgConfig: "python3-embed",
@@ -50,13 +51,14 @@ let package = Package(
         .target(name: "Reference", dependencies: ["CPython", "ProgramOutcome"], exclude: ["README.md"]),
 
         // helper calls -> answers: recorded store (SQLite) and OpenAI-compatible HTTP backends.
-        .target(name: "Oracle", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Oracle", dependencies: ["ProgramOutcome", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["README.md"]),
 
         // candidate programs per question -> votes, clusters, supervision, pairs and a report.
         .target(
             name: "Verifier",
             dependencies: ["Execution", "Oracle", "PythonSyntax", "PythonRuntime", "ProgramOutcome",
                            .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["README.md"],
             swiftSettings: optimize
         ),
 
@@ -65,13 +67,13 @@ let package = Package(
                        providers: [.apt(["libopenblas-dev"])]),
 
         // matrices -> products: every BLAS call, thread-count setting, naive reference kernels.
-        .target(name: "LinearAlgebra", dependencies: ["COpenBLAS"], swiftSettings: optimize),
+        .target(name: "LinearAlgebra", dependencies: ["COpenBLAS"], exclude: ["README.md"], swiftSettings: optimize),
 
         // GGUF / safetensors files + tokenizer -> a Llama-family model: logits, sampling, generation.
-        .target(name: "Model", dependencies: ["LinearAlgebra"], swiftSettings: optimize),
+        .target(name: "Model", dependencies: ["LinearAlgebra"], exclude: ["README.md"], swiftSettings: optimize),
 
         // supervision.jsonl + base model -> LoRA adapters (PEFT format), checkpoints, loss curve.
-        .target(name: "Training", dependencies: ["Model", "LinearAlgebra"], swiftSettings: optimize),
+        .target(name: "Training", dependencies: ["Model", "LinearAlgebra"], exclude: ["README.md"], swiftSettings: optimize),
 
         // command line -> the stages above (`sal run|check|exec|diff|verify|train|generate ...`).
         .executableTarget(
@@ -84,11 +86,11 @@ let package = Package(
         ),
 
         .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax"]),
-        .testTarget(name: "PythonRuntimeTests", dependencies: ["PythonRuntime", "PythonSyntax", "ProgramOutcome"]),
+        .testTarget(name: "PythonRuntimeTests", dependencies: ["PythonRuntime", "PythonSyntax", "ProgramOutcome"], exclude: ["Fixtures"]),
         .testTarget(name: "ExecutionTests", dependencies: ["Execution", "ProgramOutcome"]),
         .testTarget(name: "ReferenceTests", dependencies: ["Reference", "ProgramOutcome"]),
-        .testTarget(name: "OracleTests", dependencies: ["Oracle"]),
-        .testTarget(name: "VerifierTests", dependencies: ["Verifier"]),
+        .testTarget(name: "OracleTests", dependencies: ["Oracle", "ProgramOutcome"]),
+        .testTarget(name: "VerifierTests", dependencies: ["Verifier", "Oracle", "PythonSyntax", "ProgramOutcome"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "LinearAlgebra"], exclude: ["Fixtures"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "Model"], exclude: ["Fixtures"]),

@@ -1,5 +1,6 @@
 import Foundation
 import ProgramOutcome
+import PythonRuntime
 
 /// A corpus program: Python source whose expected outcome is recorded in trailing comments.
 ///
@@ -176,6 +177,15 @@ public struct CorpusError: Error, CustomStringConvertible {
 
 /// Finds and runs corpus files.
 public enum Corpus {
+    /// Limits for corpus runs: steps, not wall time, end runaway programs, so that an expected
+    /// `StepLimit` does not become a `TimeLimit` on a slow or busy machine.
+    public static var limits: Limits {
+        var limits = Limits()
+        limits.maxSteps = 2_000_000
+        limits.maxSeconds = 300
+        return limits
+    }
+
     /// Every `.py` file under `root` (a file or a directory), sorted by path.
     public static func files(under root: String) throws -> [String] {
         let root = URL(fileURLWithPath: root).resolvingSymlinksInPath().path

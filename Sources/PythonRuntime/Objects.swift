@@ -10,12 +10,20 @@ public final class PyBigInt {
 public final class PyList {
     public var items: [Value]
     public init(_ items: [Value] = []) { self.items = items }
+
+    deinit {
+        if !items.isEmpty { DeallocationQueue.release(&items) }
+    }
 }
 
 /// A Python `tuple`.
 public final class PyTuple {
-    public let items: [Value]
+    public private(set) var items: [Value]
     public init(_ items: [Value]) { self.items = items }
+
+    deinit {
+        if !items.isEmpty { DeallocationQueue.release(&items) }
+    }
 }
 
 /// A Python `range` with Int bounds (CPython's ranges beyond Int are not supported: OverflowError).

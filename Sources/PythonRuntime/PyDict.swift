@@ -44,6 +44,14 @@ public final class PyDict {
 
     public init(storage: OrderedDictionary<HashKey, Value>) { self.storage = storage }
 
+    deinit {
+        if !storage.isEmpty {
+            var values = storage.values.elements
+            storage = [:]
+            DeallocationQueue.release(&values)
+        }
+    }
+
     public var count: Int { storage.count }
 
     public func get(_ key: Value) throws(ExecutionError) -> Value? {

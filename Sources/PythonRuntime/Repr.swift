@@ -208,12 +208,13 @@ struct ReprWriter {
                 work.append(.elements(items, next: next + 1, depth: depth, pairs: pairs))
                 work.append(.value(items[next], depth: depth))
             }
+            // Each check covers the whole text so far: the budget applies to single allocations.
             if let context, out.utf8.count - charged >= ReprWriter.chargeStep {
-                try context.reserve(bytes: out.utf8.count - charged)
+                try context.reserve(bytes: out.utf8.count)
                 charged = out.utf8.count
             }
         }
-        if let context, out.utf8.count > charged { try context.reserve(bytes: out.utf8.count - charged) }
+        if let context, out.utf8.count > charged { try context.reserve(bytes: out.utf8.count) }
         return out
     }
 

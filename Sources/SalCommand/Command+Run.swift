@@ -70,7 +70,7 @@ struct RunCommand: ParsableCommand {
             let text = try String(contentsOfFile: path, encoding: .utf8)
             let file = try CorpusFile(path: path, text: text)
             let outcome = Interpreter.run(source: file.program, preamble: preamble, answer: answer ?? file.answer,
-                                          limits: limitOptions.limits)
+                                          limits: limitOptions.isDefault ? Corpus.limits : limitOptions.limits)
             guard let expectation = file.expectation else {
                 unchecked += 1
                 print("NONE \(path): \(outcome.status.rawValue) \(outcome.answerRepr ?? outcome.error.map { "\($0.type): \($0.message)" } ?? "")")

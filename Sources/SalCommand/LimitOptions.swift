@@ -17,6 +17,9 @@ struct LimitOptions: ParsableArguments {
     @Option(help: "Maximum host-function calls per program.")
     var maxHostCalls: Int = Limits.default.maxHostCalls
 
+    /// True when no limit option was given.
+    var isDefault: Bool { limits == Limits.default }
+
     var limits: Limits {
         var l = Limits()
         l.maxSteps = maxSteps

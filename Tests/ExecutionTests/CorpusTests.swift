@@ -17,7 +17,7 @@ struct CorpusTests {
             _ = try CompiledProgram(source: file.program)
             return
         }
-        let outcome = Interpreter.run(source: file.program, answer: file.answer)
+        let outcome = Interpreter.run(source: file.program, answer: file.answer, limits: Corpus.limits)
         let differences = expectation.differences(from: outcome)
         #expect(differences.isEmpty, Comment(rawValue: "\(path):\n" + differences.joined(separator: "\n")))
     }
