@@ -1,5 +1,5 @@
 # Two entry points for a fresh machine (run as root on Debian; they install what sal needs first):
-#   make demo   builds sal and runs its main job on the embedded defaults (the corpus under Corpus/)
+#   make demo   builds sal, verifies the demo questions (Corpus/verify-demo) into out/verify-demo, then runs the corpus
 #   make test   builds sal and runs its tests
 .PHONY: setup setup-system demo test bench
 
@@ -11,6 +11,7 @@ setup:
 
 demo: setup
 	swift build -c release --product sal
+	.build/release/sal verify run Corpus/verify-demo/questions.jsonl --oracle replay --oracle-import Corpus/verify-demo/oracle.jsonl --out out/verify-demo
 	.build/release/sal run Corpus
 
 test: setup-system

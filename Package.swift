@@ -50,6 +50,13 @@ let package = Package(
         // program -> the outcome CPython 3.11 gives it, in process (the differential-testing reference).
         .target(name: "Reference", dependencies: ["CPython", "ProgramOutcome"], exclude: ["README.md"]),
 
+        // programs -> divergences between sal and CPython, shrunk reproductions, generated programs.
+        .target(
+            name: "Differential",
+            dependencies: ["PythonSyntax", "PythonRuntime", "ProgramOutcome", "Execution", "Reference"],
+            exclude: ["README.md"]
+        ),
+
         // helper calls -> answers: recorded store (SQLite) and OpenAI-compatible HTTP backends.
         .target(name: "Oracle", dependencies: ["ProgramOutcome", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["README.md"]),
 
@@ -79,16 +86,22 @@ let package = Package(
         .executableTarget(
             name: "SalCommand",
             dependencies: [
-                "PythonSyntax", "PythonRuntime", "Execution", "ProgramOutcome",
+                "PythonSyntax", "PythonRuntime", "Execution", "ProgramOutcome", "Reference", "Differential", "Oracle", "Verifier",
+                "LinearAlgebra", "Model", "Training",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: optimize
         ),
 
+        // Release-mode benchmark: LoRA training tokens/s and peak memory on the SmolLM2-135M shape.
+        .executableTarget(name: "TrainingBenchmark", dependencies: ["Training", "Model", "LinearAlgebra"],
+                          path: "Benchmarks/TrainingBenchmark", swiftSettings: optimize),
+
         .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax"]),
         .testTarget(name: "PythonRuntimeTests", dependencies: ["PythonRuntime", "PythonSyntax", "ProgramOutcome"], exclude: ["Fixtures"]),
         .testTarget(name: "ExecutionTests", dependencies: ["Execution", "ProgramOutcome"]),
         .testTarget(name: "ReferenceTests", dependencies: ["Reference", "ProgramOutcome"]),
+        .testTarget(name: "DifferentialTests", dependencies: ["Differential", "PythonSyntax", "PythonRuntime", "ProgramOutcome", "Execution", "Reference"]),
         .testTarget(name: "OracleTests", dependencies: ["Oracle", "ProgramOutcome"]),
         .testTarget(name: "VerifierTests", dependencies: ["Verifier", "Oracle", "PythonSyntax", "ProgramOutcome"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),

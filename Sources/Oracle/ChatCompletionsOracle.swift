@@ -169,7 +169,7 @@ public final class ChatCompletionsOracle: OracleBackend {
             ("temperature", .double(configuration.temperature)),
             ("max_tokens", .int(configuration.maxTokens)),
         ])
-        request.httpBody = Data(body.jsonText.utf8)
+        request.httpBody = Data(body.serialized.utf8)
         return request
     }
 
@@ -179,11 +179,11 @@ public final class ChatCompletionsOracle: OracleBackend {
         switch http.statusCode {
         case 200..<300:
             let text = String(decoding: data, as: UTF8.self)
-            guard let body = try? JSONValue(jsonText: text) else {
+            guard let body = try? JSONValue.parse(text) else {
                 return .retryable("unparseable response body: \(snippet)", retryAfter: nil)
             }
             guard let content = body.member("choices")?.arrayPayload?.first?
-                .member("message")?.member("content")?.stringPayload
+                .member("message")?.member("content")?.stringValue
             else {
                 return .retryable("response has no choices[0].message.content: \(snippet)", retryAfter: nil)
             }

@@ -7,7 +7,7 @@ extension HelperCall {
     /// The trap: converting an int to Double before comparing rounds above 2^53; the comparison
     /// here is exact for every Int and Double pair (a `.bigInteger` against a float goes through Double).
     public var localAnswer: HelperAnswer? {
-        guard helper == .compare, arguments.count == 3, let relation = arguments[2].stringPayload,
+        guard helper == .compare, arguments.count == 3, let relation = arguments[2].stringValue,
               let ordering = Self.exactOrdering(arguments[0], arguments[1])
         else { return nil }
         let result: Bool

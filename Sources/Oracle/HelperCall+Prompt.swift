@@ -18,11 +18,11 @@ extension HelperCall {
     public var oracleQuestion: String {
         switch helper {
         case .askLLM:
-            return arguments.first?.stringPayload ?? ""
+            return arguments.first?.stringValue ?? ""
         case .lookup:
             return "What is the \(Self.plainText(arguments[1])) of \(Self.plainText(arguments[0]))?"
         case .compare:
-            let relation = arguments[2].stringPayload ?? ">"
+            let relation = arguments[2].stringValue ?? ">"
             let words = HelperFunction.relations.first(where: { $0.symbol == relation })?.words ?? relation
             return "Is \(Self.plainText(arguments[0])) \(words) \(Self.plainText(arguments[1]))? Answer yes or no."
         case nil:
@@ -39,7 +39,7 @@ extension HelperCall {
         case .int(let number): String(number)
         case .bigInteger(let digits): digits
         case .double(let number): number.description
-        default: value.jsonText
+        default: value.serialized
         }
     }
 }

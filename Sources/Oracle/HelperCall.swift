@@ -25,9 +25,9 @@ public struct HelperCall: Sendable, Hashable, CustomStringConvertible {
         HelperCall(function: HelperFunction.compare.rawValue, arguments: [a, b, .string(relation)])
     }
 
-    /// The deduplication and storage key: the function name followed by the compact JSON of the
+    /// The deduplication and storage key: the function name followed by the JSON text of the
     /// argument list, e.g. `ask_llm["Is Paris in France?"]`. Equal keys are equal calls.
-    public var key: String { function + JSONValue.array(arguments).jsonText }
+    public var key: String { function + JSONValue.array(arguments).serialized }
 
     public var description: String { key }
 

@@ -106,13 +106,13 @@ extension HelperCall {
         var arguments: [JSONValue] = []
         for parameter in names {
             let value = bound[parameter] ?? helper.defaults[parameter]!
-            if helper.stringParameters.contains(parameter), value.stringPayload == nil {
+            if helper.stringParameters.contains(parameter), value.stringValue == nil {
                 throw HelperCallError(type: "TypeError",
                                       message: "\(name)() argument '\(parameter)' must be str, not \(pythonTypeName(value))")
             }
             arguments.append(value)
         }
-        if helper == .compare, let relation = arguments[2].stringPayload,
+        if helper == .compare, let relation = arguments[2].stringValue,
            !HelperFunction.relations.contains(where: { $0.symbol == relation }) {
             let accepted = HelperFunction.relations.map { "'\($0.symbol)'" }.joined(separator: ", ")
             throw HelperCallError(type: "ValueError",

@@ -15,7 +15,7 @@ public enum OracleReply {
         guard !text.isEmpty else { return .miss("empty reply") }
         let value = typedValue(text)
         if let helper = call.helper, !helper.accepts(value) {
-            return .miss("reply \(value.jsonText) is not a valid \(call.function) answer")
+            return .miss("reply \(value.serialized) is not a valid \(call.function) answer")
         }
         return .value(value)
     }

@@ -42,8 +42,8 @@ extension OracleStore {
                     } else {
                         report.conflicts.append(OracleImportProblem(
                             line: index + 1,
-                            message: "\(record.call.key) answered \(earlier.answer.jsonText) on line \(earlier.line); "
-                                + "\(record.answer.jsonText) not imported"))
+                            message: "\(record.call.key) answered \(earlier.answer.serialized) on line \(earlier.line); "
+                                + "\(record.answer.serialized) not imported"))
                     }
                     continue
                 }
@@ -60,8 +60,8 @@ extension OracleStore {
                 } else {
                     report.conflicts.append(OracleImportProblem(
                         line: line,
-                        message: "\(record.call.key) is stored with \(existing.answer.jsonText); "
-                            + "\(record.answer.jsonText) not imported"))
+                        message: "\(record.call.key) is stored with \(existing.answer.serialized); "
+                            + "\(record.answer.serialized) not imported"))
                 }
             } else {
                 fresh.append(record)
@@ -80,12 +80,12 @@ extension OracleStore {
                                 timestamp: String) -> Result<OracleRecord, LineProblem> {
         let object: JSONValue
         do {
-            object = try JSONValue(jsonText: line)
+            object = try JSONValue.parse(line)
         } catch {
-            return .failure(LineProblem(message: error.description))
+            return .failure(LineProblem(message: "invalid JSON: \(error.description)"))
         }
         guard case .object = object else { return .failure(LineProblem(message: "not a JSON object")) }
-        guard let function = object.member("function")?.stringPayload else {
+        guard let function = object.member("function")?.stringValue else {
             return .failure(LineProblem(message: "missing string field \"function\""))
         }
         guard let arguments = object.member("arguments")?.arrayPayload else {
@@ -101,10 +101,10 @@ extension OracleStore {
             return .failure(LineProblem(message: error.description))
         }
         guard call.helper!.accepts(answer) else {
-            return .failure(LineProblem(message: "answer \(answer.jsonText) is not a valid \(function) answer"))
+            return .failure(LineProblem(message: "answer \(answer.serialized) is not a valid \(function) answer"))
         }
-        let model = object.member("model")?.stringPayload ?? ""
-        let source = object.member("source")?.stringPayload ?? defaultSource
+        let model = object.member("model")?.stringValue ?? ""
+        let source = object.member("source")?.stringValue ?? defaultSource
         return .success(OracleRecord(call: call, answer: answer, model: model, source: source, createdAt: timestamp))
     }
 }

@@ -87,7 +87,7 @@ public final class OracleStore: Sendable {
         try database.write { db in
             var conflicts: [OracleRecord] = []
             for record in records {
-                let answerText = record.answer.jsonText
+                let answerText = record.answer.serialized
                 if let stored = try String.fetchOne(
                     db, sql: "SELECT answer FROM oracle_answers WHERE call_key = ?", arguments: [record.call.key]) {
                     if stored != answerText { conflicts.append(record) }
@@ -98,7 +98,7 @@ public final class OracleStore: Sendable {
                         INSERT INTO oracle_answers (call_key, function, arguments, answer, model, created_at, source)
                         VALUES (?, ?, ?, ?, ?, ?, ?)
                         """,
-                    arguments: [record.call.key, record.call.function, JSONValue.array(record.call.arguments).jsonText,
+                    arguments: [record.call.key, record.call.function, JSONValue.array(record.call.arguments).serialized,
                                 answerText, record.model, record.createdAt, record.source])
             }
             return conflicts
@@ -120,9 +120,9 @@ public final class OracleStore: Sendable {
         let function: String = row["function"]
         let argumentsText: String = row["arguments"]
         let answerText: String = row["answer"]
-        guard case .array(let arguments) = try JSONValue(jsonText: argumentsText) else { return nil }
+        guard case .array(let arguments) = try JSONValue.parse(argumentsText) else { return nil }
         return OracleRecord(call: HelperCall(function: function, arguments: arguments),
-                            answer: try JSONValue(jsonText: answerText),
+                            answer: try JSONValue.parse(answerText),
                             model: row["model"], source: row["source"], createdAt: row["created_at"])
     }
 

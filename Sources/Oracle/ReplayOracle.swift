@@ -21,7 +21,7 @@ public struct ReplayOracle: OracleBackend {
             if let local = call.localAnswer { return local }
             guard let record = recorded[call.key] else { return .miss("not recorded: \(call.key)") }
             guard let helper = call.helper, helper.accepts(record.answer) else {
-                return .miss("recorded answer \(record.answer.jsonText) is not a valid \(call.function) answer")
+                return .miss("recorded answer \(record.answer.serialized) is not a valid \(call.function) answer")
             }
             return .value(record.answer)
         }

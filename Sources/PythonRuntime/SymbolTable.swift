@@ -326,7 +326,8 @@ struct SymbolTableBuilder {
             for n in scope.declaredGlobal { scope.bindings[n] = .explicitGlobal }
             for n in scope.declaredNonlocal.sorted() {
                 if !captureFromEnclosing(n, into: scope) {
-                    fail("no binding for nonlocal '\(n)' found", SourceRange(start: .init(line: 1, column: 1), end: .init(line: 1, column: 1)))
+                    fail("no binding for nonlocal '\(n)' found",
+                         scope.firstDirective[n] ?? SourceRange(start: .init(line: 1, column: 1), end: .init(line: 1, column: 1)))
                 }
             }
             for n in (scope.used.union(scope.walrusTargets)).sorted() where scope.bindings[n] == nil {

@@ -18,7 +18,6 @@ public enum DiagnosticID: String, Sendable, CaseIterable {
     case duplicateArgument = "compile.duplicate-argument"
     case keywordArgumentRepeated = "compile.keyword-argument-repeated"
     case multipleStarredTargets = "compile.multiple-starred-targets"
-    case nonlocalAtModuleLevel = "compile.nonlocal-at-module-level"
     case returnOutsideFunction = "compile.return-outside-function"
     case starredNotAllowed = "compile.starred-not-allowed"
     case starredTargetOutsideSequence = "compile.starred-target-outside-sequence"
@@ -404,9 +403,6 @@ extension Diagnostic {
         syntax(.nonDefaultAfterDefault, "non-default argument follows default argument", range)
     }
 
-    @inline(never) static func nonlocalAtModuleLevel(_ range: SourceRange) -> Diagnostic {
-        syntax(.nonlocalAtModuleLevel, "nonlocal declaration not allowed at module level", range)
-    }
 
     @inline(never) static func nullByte(_ range: SourceRange) -> Diagnostic {
         syntax(.nullByte, "source code string cannot contain null bytes", range)

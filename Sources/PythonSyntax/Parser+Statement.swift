@@ -141,7 +141,6 @@ extension Parser {
         repeat { names.append(try name()) } while accept(.comma)
         let statementRange = range(from: start)
         if keyword.kind == .keywordGlobal { return Statement(.global(names), range: statementRange) }
-        if context.functionDepth == 0 { context.deferred.symbolTable(.nonlocalAtModuleLevel(statementRange)) }
         return Statement(.nonlocal(names), range: statementRange)
     }
 

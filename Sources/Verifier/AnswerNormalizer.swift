@@ -15,7 +15,8 @@ import ProgramOutcome
 ///   are one kind; a bool never equals a number.
 /// - Text: Unicode NFKC, lower case, punctuation and symbols become spaces, whitespace is collapsed and a
 ///   leading "a", "an" or "the" is dropped.
-/// - Lists, tuples and dicts vote by their exact JSON text (or repr when that is all there is).
+/// - Lists, tuples and dicts vote by their exact Python repr (their JSON text when there is no repr), so
+///   `(4, 6.0)` from sal and from a recorded CPython run are the same answer, and a tuple is not a list.
 /// - Errors, syntax errors, limits, oracle misses, `None`, NaN and infinities do not vote.
 public struct AnswerNormalizer: Sendable, Equatable {
     public var absoluteTolerance: Double
@@ -61,7 +62,7 @@ public struct AnswerNormalizer: Sendable, Equatable {
         case .string(let text):
             if outcome.answerType == "float" { return .abstain(.nonFinite) }
             return .answer(normalize(text: text))
-        case .array, .object: return .answer(.structured(answer.jsonText))
+        case .array, .object: return .answer(.structured(outcome.answerRepr ?? answer.serialized))
         }
     }
 

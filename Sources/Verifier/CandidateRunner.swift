@@ -42,12 +42,17 @@ public struct CandidateRunResult: Sendable, Equatable {
     public var candidateID: String
     public var outcome: Outcome
     public var helperCalls: [HelperExchange]
+    /// The outcome is the input's recorded result, taken because sal could not run the program
+    /// (`RecordedFallbackRunner`).
+    public var usedRecordedResult: Bool
 
-    public init(questionID: String, candidateID: String, outcome: Outcome, helperCalls: [HelperExchange] = []) {
+    public init(questionID: String, candidateID: String, outcome: Outcome, helperCalls: [HelperExchange] = [],
+                usedRecordedResult: Bool = false) {
         self.questionID = questionID
         self.candidateID = candidateID
         self.outcome = outcome
         self.helperCalls = helperCalls
+        self.usedRecordedResult = usedRecordedResult
     }
 
     /// The outcome of a candidate that could not be run at all.

@@ -15,8 +15,9 @@ public enum ProgramStep<Paused> {
 /// Python exception inside the program, never a pause). Resumed with `.value`, the helper call returns
 /// that value (JSON → Python: int, float, str, bool, None, list). Resumed with `.miss`, the program
 /// stops at once, uncatchable, with an outcome whose error type is `HelperAnswer.missErrorType`
-/// (status `.limit`), keeping the output printed so far; it must not pause again.
-/// `Paused` values never leave the task that created them, so they need not be Sendable.
+/// (status `.limit`); it must not pause again. A `Paused` value is resumed once, by one thread at a time,
+/// but rounds step programs on several threads, so `start` and `resume` must be safe to call concurrently
+/// for different programs.
 public protocol PausableInterpreter: Sendable {
     associatedtype Paused
     func start(_ job: CandidateJob) -> ProgramStep<Paused>
@@ -25,80 +26,97 @@ public protocol PausableInterpreter: Sendable {
 
 /// Runs a batch of programs on a pausable interpreter, answering their helper calls in rounds.
 ///
-/// Each round gathers the pending call of every paused program, asks the oracle once per distinct call
-/// key (in chunks of `oracleBatchSize`), and resumes every program with its answer, so a call made by
-/// twenty programs costs one oracle question. A program past `maxHelperCallsPerProgram` is resumed with a
-/// miss, which ends it.
+/// Each round steps every runnable program (in parallel over `parallelism` threads) until it finishes or
+/// pauses, gathers the pending call of every paused program, asks the oracle once per distinct call key
+/// not answered in an earlier round of the batch (in chunks of `oracleBatchSize`), and resumes every
+/// program with its answer in the next round, so a call made by twenty programs costs one oracle
+/// question. A program past `maxHelperCallsPerProgram` is resumed with a miss, which ends it.
 public struct PausingCandidateRunner<Interpreter: PausableInterpreter>: CandidateRunner {
     public let interpreter: Interpreter
     public let oracle: any OracleBackend
     public var maxHelperCallsPerProgram: Int
     public var oracleBatchSize: Int
+    /// Threads that step the programs of a round; 1 steps them in order on the calling task.
+    public var parallelism: Int
 
     public init(interpreter: Interpreter, oracle: any OracleBackend, maxHelperCallsPerProgram: Int = 64,
-                oracleBatchSize: Int = 256) {
-        precondition(maxHelperCallsPerProgram > 0 && oracleBatchSize > 0, "limits must be positive")
+                oracleBatchSize: Int = 256, parallelism: Int = 1) {
+        precondition(maxHelperCallsPerProgram > 0 && oracleBatchSize > 0 && parallelism > 0, "limits must be positive")
         self.interpreter = interpreter
         self.oracle = oracle
         self.maxHelperCallsPerProgram = maxHelperCallsPerProgram
         self.oracleBatchSize = oracleBatchSize
+        self.parallelism = parallelism
     }
 
-    struct Waiting {
-        var position: Int
-        var call: HelperCall
-        var paused: Interpreter.Paused
+    /// One stretch of execution to perform in a round.
+    enum Work {
+        case start(CandidateJob)
+        case resume(Interpreter.Paused, HelperAnswer)
     }
 
     public func run(_ batch: [CandidateJob]) async throws -> [CandidateRunResult] {
         var outcomes = [Outcome?](repeating: nil, count: batch.count)
         var exchanges = [[HelperExchange]](repeating: [], count: batch.count)
-        var waiting: [Waiting] = []
-        func settle(_ position: Int, _ step: ProgramStep<Interpreter.Paused>, afterMiss: Bool) {
-            switch step {
-            case .finished(let outcome):
-                outcomes[position] = outcome
-            case .paused(let call, let paused):
-                precondition(!afterMiss, "the interpreter paused again after a missing helper answer")
-                waiting.append(Waiting(position: position, call: call, paused: paused))
-            }
-        }
+        var work: [(position: Int, work: Work)] = []
         for (position, job) in batch.enumerated() {
-            guard job.preamble != nil else {
+            if job.preamble == nil {
                 outcomes[position] = Outcome(status: .error, error: ErrorInfo(
                     type: CandidateRunResult.notRunErrorType, message: "the preamble named by the input is unknown"))
-                continue
+            } else {
+                work.append((position, .start(job)))
             }
-            settle(position, interpreter.start(job), afterMiss: false)
         }
-        while !waiting.isEmpty {
-            let round = waiting
-            waiting = []
+        var answers: [String: HelperAnswer] = [:]
+        while !work.isEmpty {
+            let steps = perform(work.map(\.work))
+            var waiting: [(position: Int, call: HelperCall, paused: Interpreter.Paused)] = []
+            for (entry, step) in zip(work, steps) {
+                switch step {
+                case .finished(let outcome):
+                    outcomes[entry.position] = outcome
+                case .paused(let call, let paused):
+                    if case .resume(_, .miss) = entry.work {
+                        preconditionFailure("the interpreter paused again after a missing helper answer")
+                    }
+                    waiting.append((entry.position, call, paused))
+                }
+            }
             var distinct: [HelperCall] = []
             var seen: Set<String> = []
-            for entry in round where exchanges[entry.position].count < maxHelperCallsPerProgram {
-                if seen.insert(entry.call.key).inserted { distinct.append(entry.call) }
+            for entry in waiting where exchanges[entry.position].count < maxHelperCallsPerProgram {
+                if answers[entry.call.key] == nil, seen.insert(entry.call.key).inserted { distinct.append(entry.call) }
             }
-            var answers: [String: HelperAnswer] = [:]
             for start in stride(from: 0, to: distinct.count, by: oracleBatchSize) {
                 let chunk = Array(distinct[start..<min(start + oracleBatchSize, distinct.count)])
                 let chunkAnswers = await oracle.answer(chunk)
                 precondition(chunkAnswers.count == chunk.count, "the oracle must answer every call")
                 for (call, answer) in zip(chunk, chunkAnswers) { answers[call.key] = answer }
             }
-            for entry in round {
+            work = waiting.map { entry in
                 let answer: HelperAnswer = exchanges[entry.position].count < maxHelperCallsPerProgram
                     ? answers[entry.call.key]!
                     : .miss("more than \(maxHelperCallsPerProgram) helper calls")
                 exchanges[entry.position].append(HelperExchange(call: entry.call, answer: answer))
-                let isMiss = if case .miss = answer { true } else { false }
-                settle(entry.position, interpreter.resume(entry.paused, with: answer), afterMiss: isMiss)
+                return (entry.position, .resume(entry.paused, answer))
             }
         }
         return batch.indices.map { position in
             CandidateRunResult(questionID: batch[position].questionID, candidateID: batch[position].candidateID,
-                               outcome: outcomes[position]!,
-                               helperCalls: exchanges[position])
+                               outcome: outcomes[position]!, helperCalls: exchanges[position])
+        }
+    }
+
+    /// Performs every piece of work, on `parallelism` threads; results are in the order of `work`.
+    func perform(_ work: [Work]) -> [ProgramStep<Interpreter.Paused>] {
+        let interpreter = interpreter
+        return ParallelMap.map(work, threads: parallelism) { Self.step($0, on: interpreter) }
+    }
+
+    static func step(_ item: Work, on interpreter: Interpreter) -> ProgramStep<Interpreter.Paused> {
+        switch item {
+        case .start(let job): interpreter.start(job)
+        case .resume(let paused, let answer): interpreter.resume(paused, with: answer)
         }
     }
 }

@@ -18,10 +18,17 @@ public struct PreambleCatalog: Sendable, Equatable {
         public var description: String { message }
     }
 
+    /// The catalog as JSON in the shape `init(jsonText:)` reads, names sorted (stable across runs).
+    public var jsonText: String {
+        let preambleFields = preambles.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) }
+        let conventionFields = conventions.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value.description)) }
+        return JSONValue.object([("preambles", .object(preambleFields)), ("conventions", .object(conventionFields))]).serialized
+    }
+
     public init(jsonText: String) throws(Problem) {
         let root: JSONValue
         do {
-            root = try JSONValue(jsonText: jsonText)
+            root = try JSONValue.parse(jsonText)
         } catch {
             throw Problem(message: "preamble catalog: \(error)")
         }
@@ -29,13 +36,13 @@ public struct PreambleCatalog: Sendable, Equatable {
         var conventions: [String: AnswerSpec] = [:]
         if case .object(let pairs)? = root.member("preambles") {
             for (name, value) in pairs {
-                guard let text = value.stringPayload else { throw Problem(message: "preamble \(name) is not a string") }
+                guard let text = value.stringValue else { throw Problem(message: "preamble \(name) is not a string") }
                 preambles[name] = text
             }
         }
         if case .object(let pairs)? = root.member("conventions") {
             for (name, value) in pairs {
-                guard let text = value.stringPayload, let spec = AnswerSpec(parsing: text) else {
+                guard let text = value.stringValue, let spec = AnswerSpec(parsing: text) else {
                     throw Problem(message: "convention \(name) is not an answer spec (var:NAME, call:NAME or auto)")
                 }
                 conventions[name] = spec

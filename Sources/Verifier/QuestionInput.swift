@@ -86,17 +86,23 @@ public struct InputProblem: Sendable, Equatable {
     }
 }
 
-/// Everything read from one input file.
+/// Everything read from one input file, with the text and catalog it was read from (a run store keeps
+/// both, so its outputs can be rebuilt without the original files).
 public struct VerifyInput: Sendable, Equatable {
     public var questions: [QuestionInput]
     public var problems: [InputProblem]
     /// A hash of the input text: a resumed run or a merge refuses stores made from other input.
     public var fingerprint: String
+    public var text: String
+    public var catalog: PreambleCatalog
 
-    public init(questions: [QuestionInput], problems: [InputProblem], fingerprint: String) {
+    public init(questions: [QuestionInput], problems: [InputProblem], fingerprint: String, text: String,
+                catalog: PreambleCatalog) {
         self.questions = questions
         self.problems = problems
         self.fingerprint = fingerprint
+        self.text = text
+        self.catalog = catalog
     }
 
     public var candidateCount: Int { questions.reduce(0) { $0 + $1.candidates.count } }

@@ -17,6 +17,11 @@ public struct RecordedResultRunner: CandidateRunner {
         self.recorded = recorded
     }
 
+    /// Whether the input recorded a result for the job's candidate.
+    func hasRecord(for job: CandidateJob) -> Bool {
+        recorded[Self.key(job.questionID, job.candidateID)] != nil
+    }
+
     static func key(_ questionID: String, _ candidateID: String) -> String {
         questionID + "\u{1F}" + candidateID
     }

@@ -35,7 +35,7 @@ public struct RestatementDetector: Sendable, Equatable {
 
     /// The text of a helper call that would be sent as a question: every string argument, in order.
     public static func text(of call: HelperCall) -> String {
-        call.arguments.compactMap(\.stringPayload).joined(separator: " ")
+        call.arguments.compactMap(\.stringValue).joined(separator: " ")
     }
 
     /// Lower-cased alphanumeric words, stop words removed, stemmed.

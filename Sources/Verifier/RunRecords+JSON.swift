@@ -19,11 +19,11 @@ struct RecordReader {
     }
 
     func string(_ key: String) throws(RecordDecodingError) -> String {
-        guard let text = value.member(key)?.stringPayload else { throw missing(key, "string") }
+        guard let text = value.member(key)?.stringValue else { throw missing(key, "string") }
         return text
     }
 
-    func optionalString(_ key: String) -> String? { value.member(key)?.stringPayload }
+    func optionalString(_ key: String) -> String? { value.member(key)?.stringValue }
 
     func int(_ key: String) throws(RecordDecodingError) -> Int {
         guard let number = value.member(key)?.intPayload else { throw missing(key, "integer") }
@@ -43,65 +43,6 @@ struct RecordReader {
 
     func missing(_ key: String, _ kind: String) -> RecordDecodingError {
         RecordDecodingError(message: "\(context): missing \(kind) field \"\(key)\"")
-    }
-}
-
-extension QuestionInput {
-    var storedJSON: JSONValue {
-        var fields: [(String, JSONValue)] = [
-            ("id", .string(id)), ("index", .int(index)), ("question", .string(question)), ("line", .int(line)),
-            ("cot_answers", .array(chainOfThoughtAnswers)),
-        ]
-        if let gold { fields.append(("gold", gold)) }
-        fields.append(("candidates", .array(candidates.map(\.storedJSON))))
-        return .object(fields)
-    }
-
-    init(storedJSON value: JSONValue) throws(RecordDecodingError) {
-        let reader = try RecordReader(value, "question")
-        var candidates: [CandidateInput] = []
-        for item in try reader.array("candidates") { candidates.append(try CandidateInput(storedJSON: item)) }
-        self.init(id: try reader.string("id"), index: try reader.int("index"), question: try reader.string("question"),
-                  candidates: candidates, chainOfThoughtAnswers: try reader.array("cot_answers"),
-                  gold: reader.optional("gold"), line: try reader.int("line"))
-    }
-}
-
-extension CandidateInput {
-    var storedJSON: JSONValue {
-        var fields: [(String, JSONValue)] = [("id", .string(id)), ("program", .string(program))]
-        if let preambleName { fields.append(("preamble_name", .string(preambleName))) }
-        fields.append(("preamble", preamble.map(JSONValue.string) ?? .null))
-        fields.append(("answer_spec", .string(answerSpec.description)))
-        fields.append(("metadata", metadata))
-        if let recorded {
-            fields.append(("recorded", .object([
-                ("repr", recorded.resultRepr.map(JSONValue.string) ?? .null),
-                ("float", recorded.resultFloat.map(JSONValue.double) ?? .null),
-                ("error", recorded.error.map(JSONValue.string) ?? .null),
-            ])))
-        }
-        return .object(fields)
-    }
-
-    init(storedJSON value: JSONValue) throws(RecordDecodingError) {
-        let reader = try RecordReader(value, "candidate")
-        guard let spec = AnswerSpec(parsing: try reader.string("answer_spec")) else {
-            throw RecordDecodingError(message: "candidate: invalid answer_spec")
-        }
-        var recorded: RecordedRun? = nil
-        if let stored = reader.optional("recorded") {
-            let float: Double? = switch stored.member("float") {
-            case .double(let number)?: number
-            case .int(let number)?: Double(number)
-            default: nil
-            }
-            recorded = RecordedRun(resultRepr: stored.member("repr")?.stringPayload, resultFloat: float,
-                                   error: stored.member("error")?.stringPayload)
-        }
-        self.init(id: try reader.string("id"), program: try reader.string("program"),
-                  preambleName: reader.optionalString("preamble_name"), preamble: reader.optionalString("preamble"),
-                  answerSpec: spec, metadata: reader.optional("metadata") ?? .object([]), recorded: recorded)
     }
 }
 
@@ -144,11 +85,13 @@ extension Outcome {
 
 extension CandidateRunResult {
     var storedJSON: JSONValue {
-        .object([
+        var fields: [(String, JSONValue)] = [
             ("candidate_id", .string(candidateID)),
             ("outcome", outcome.recordJSON),
             ("helper_calls", .array(helperCalls.map(\.recordJSON))),
-        ])
+        ]
+        if usedRecordedResult { fields.append(("used_recorded_result", .bool(true))) }
+        return .object(fields)
     }
 
     init(storedJSON value: JSONValue, questionID: String) throws(RecordDecodingError) {
@@ -156,7 +99,8 @@ extension CandidateRunResult {
         var exchanges: [HelperExchange] = []
         for item in try reader.array("helper_calls") { exchanges.append(try HelperExchange(recordJSON: item)) }
         self.init(questionID: questionID, candidateID: try reader.string("candidate_id"),
-                  outcome: try Outcome(recordJSON: reader.optional("outcome") ?? .null), helperCalls: exchanges)
+                  outcome: try Outcome(recordJSON: reader.optional("outcome") ?? .null), helperCalls: exchanges,
+                  usedRecordedResult: value.member("used_recorded_result") == .bool(true))
     }
 }
 

@@ -21,7 +21,7 @@ public struct MergeReport: Sendable, Equatable {
 extension RunStore {
     /// Copies the questions of shard stores (same input and runner, shards of one `count`) into this empty
     /// store, which then reads as one whole run. A question present in two sources must be identical there.
-    /// Input problems are the same in every shard (each read the whole input) and are kept once.
+    /// Every shard holds the whole input (the same text, by its fingerprint); it is copied once.
     public func merge(from sources: [RunStore]) throws -> MergeReport {
         var identities: [RunIdentity] = []
         for source in sources {
@@ -49,35 +49,36 @@ extension RunStore {
                                  questionsInShard: expectedTotal)
         let rowsBySource = try sources.map { source in
             try source.database.read { db in
-                try Row.fetchAll(db, sql: "SELECT question_index, question_id, input, results, completed_at FROM questions")
+                try Row.fetchAll(db, sql: "SELECT question_index, question_id, results, completed_at FROM question_results")
             }
         }
-        let problems = try sources.flatMap { try $0.inputProblems() }
+        let inputRows = try sources[0].database.read { db in
+            try Row.fetchAll(db, sql: "SELECT name, text FROM run_input").map { ($0["name"] as String, $0["text"] as String) }
+        }
         let questionCount = try database.write { db -> Int in
             guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM run_meta") == 0,
-                  try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM questions") == 0
+                  try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM question_results") == 0
             else { throw RunStoreError.targetNotEmpty }
             try Self.writeIdentity(merged, db)
-            try Self.insertProblems(problems, db)
-            var stored: [String: (input: String, results: String)] = [:]
+            for (name, text) in inputRows {
+                try db.execute(sql: "INSERT INTO run_input (name, text) VALUES (?, ?)", arguments: [name, text])
+            }
+            var stored: [String: String] = [:]
             for rows in rowsBySource {
                 for row in rows {
                     let id: String = row["question_id"]
-                    let input: String = row["input"]
                     let results: String = row["results"]
                     if let existing = stored[id] {
-                        guard existing.input == input, existing.results == results else {
-                            throw RunStoreError.conflictingQuestion(id: id)
-                        }
+                        guard existing == results else { throw RunStoreError.conflictingQuestion(id: id) }
                         continue
                     }
-                    stored[id] = (input, results)
+                    stored[id] = results
                     try db.execute(
                         sql: """
-                            INSERT INTO questions (question_index, question_id, input, results, completed_at)
-                            VALUES (?, ?, ?, ?, ?)
+                            INSERT INTO question_results (question_index, question_id, results, completed_at)
+                            VALUES (?, ?, ?, ?)
                             """,
-                        arguments: [row["question_index"] as Int, id, input, results, row["completed_at"] as String])
+                        arguments: [row["question_index"] as Int, id, results, row["completed_at"] as String])
                 }
             }
             return stored.count

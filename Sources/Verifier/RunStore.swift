@@ -53,23 +53,34 @@ public enum RunStoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "the run store holds \(stored), not \(requested): use a new store or the original settings"
         case .targetNotEmpty: "the merge target already holds a run"
         case .conflictingQuestion(let id): "two shards hold different results for question \(id)"
-        case .unpreparedSource: "a merge source holds no run"
+        case .unpreparedSource: "the run store holds no run (no identity or input recorded)"
         }
     }
 }
 
-/// The SQLite record of a verify run: one row per finished question (its input and every candidate's
-/// run result), the input problems, and the run's identity.
+/// The SQLite record of a verify run: the input it was made from (its text and preamble catalog, once),
+/// one row of run results per finished question, and the run's identity.
 ///
-/// A question's row is written in one transaction once all its candidates ran, so a run killed at any
-/// point loses only unfinished questions and a resumed run skips exactly the stored ones: nothing is
-/// lost or written twice (the question id is unique). Votes and outputs are computed from the rows
-/// afterwards, so changing the vote rule needs no re-run.
+/// Questions are committed in batches, each in one transaction, once all their candidates ran, so a run
+/// killed at any point loses only unfinished questions and a resumed run skips exactly the stored ones:
+/// nothing is lost or written twice (the question id is unique). Votes and outputs are computed from the
+/// stored input and results afterwards, so changing the vote rule needs no re-run, and neither `report`
+/// nor `merge` needs the input file. The trap: the input is stored as its text, not re-serialized per
+/// question; reading a store parses it again (unless the caller passes the input it already read).
 public final class RunStore: Sendable {
     let database: DatabaseQueue
 
+    /// Opens (creating if needed) the store at `path`, in write-ahead-log mode: a commit survives the
+    /// process being killed at any later point, without a disk flush per commit.
     public init(path: String) throws {
-        database = try DatabaseQueue(path: path)
+        var configuration = Configuration()
+        configuration.journalMode = .wal
+        configuration.prepareDatabase { db in
+            // Large pages: the input text is stored whole, and 4 KiB pages cost one write call each.
+            try db.execute(sql: "PRAGMA page_size = 65536")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        database = try DatabaseQueue(path: path, configuration: configuration)
         try Self.migrator.migrate(database)
     }
 
@@ -79,30 +90,38 @@ public final class RunStore: Sendable {
         try Self.migrator.migrate(database)
     }
 
+    /// Questions stored so far in the store at `path`, read without writing anything (another process may
+    /// be running into it); nil when there is no store there yet.
+    public static func completedCount(atPath path: String) throws -> Int? {
+        var configuration = Configuration()
+        configuration.readonly = true
+        let reader = try DatabaseQueue(path: path, configuration: configuration)
+        return try reader.read { db in
+            guard try db.tableExists("question_results") else { return nil }
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM question_results") ?? 0
+        }
+    }
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("verify run v1") { db in
+        migrator.registerMigration("verify run") { db in
             try db.execute(sql: """
                 CREATE TABLE run_meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
-                CREATE TABLE questions (
+                CREATE TABLE run_input (name TEXT PRIMARY KEY NOT NULL, text TEXT NOT NULL);
+                CREATE TABLE question_results (
                     question_index INTEGER PRIMARY KEY NOT NULL,
                     question_id TEXT NOT NULL UNIQUE,
-                    input TEXT NOT NULL,
                     results TEXT NOT NULL,
                     completed_at TEXT NOT NULL
-                );
-                CREATE TABLE input_problems (
-                    line INTEGER PRIMARY KEY NOT NULL,
-                    message TEXT NOT NULL,
-                    excerpt TEXT NOT NULL
                 );
                 """)
         }
         return migrator
     }
 
-    /// Records the identity of a new run, or checks that an existing one matches; stores the input problems.
-    public func prepare(_ identity: RunIdentity, problems: [InputProblem]) throws {
+    /// Records the identity and input of a new run, or checks that an existing run has the same identity.
+    public func prepare(_ identity: RunIdentity, input: VerifyInput) throws {
+        precondition(identity.inputFingerprint == input.fingerprint, "the identity names this input")
         try database.write { db in
             if let stored = try Self.identity(db) {
                 guard stored == identity else {
@@ -110,8 +129,8 @@ public final class RunStore: Sendable {
                 }
             } else {
                 try Self.writeIdentity(identity, db)
+                try Self.writeInput(text: input.text, catalog: input.catalog.jsonText, db)
             }
-            try Self.insertProblems(problems, db)
         }
     }
 
@@ -138,59 +157,90 @@ public final class RunStore: Sendable {
         }
     }
 
-    static func insertProblems(_ problems: [InputProblem], _ db: Database) throws {
-        for problem in problems {
-            try db.execute(sql: "INSERT OR IGNORE INTO input_problems (line, message, excerpt) VALUES (?, ?, ?)",
-                           arguments: [problem.line, problem.message, problem.excerpt])
+    static func writeInput(text: String, catalog: String, _ db: Database) throws {
+        try db.execute(sql: "INSERT INTO run_input (name, text) VALUES ('input', ?), ('catalog', ?)",
+                       arguments: [text, catalog])
+    }
+
+    /// The input the run was made from, read again from the stored text and catalog.
+    public func storedInput() throws -> VerifyInput {
+        let (text, catalogText) = try database.read { db -> (String?, String?) in
+            (try String.fetchOne(db, sql: "SELECT text FROM run_input WHERE name = 'input'"),
+             try String.fetchOne(db, sql: "SELECT text FROM run_input WHERE name = 'catalog'"))
         }
+        guard let text, let catalogText else { throw RunStoreError.unpreparedSource }
+        return VerifyInput.read(jsonl: text, catalog: try PreambleCatalog(jsonText: catalogText))
     }
 
     public func completedQuestionIDs() throws -> Set<String> {
-        try database.read { db in Set(try String.fetchAll(db, sql: "SELECT question_id FROM questions")) }
+        try database.read { db in Set(try String.fetchAll(db, sql: "SELECT question_id FROM question_results")) }
     }
 
     public func completedCount() throws -> Int {
-        try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM questions") ?? 0 }
+        try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM question_results") ?? 0 }
     }
 
     /// Stores a finished question atomically. Storing a question id twice is an error (the unique key).
     public func commit(_ stored: StoredQuestion) throws {
-        try database.write { db in try Self.insert(stored, db) }
+        try commit([stored])
     }
 
-    static func insert(_ stored: StoredQuestion, _ db: Database) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO questions (question_index, question_id, input, results, completed_at)
-                VALUES (?, ?, ?, ?, ?)
-                """,
-            arguments: [stored.question.index, stored.question.id, stored.question.storedJSON.jsonText,
-                        JSONValue.array(stored.results.map(\.storedJSON)).jsonText, OracleStore.timestamp()])
+    /// Stores finished questions in one transaction: all of them or, if the process dies, none.
+    public func commit(_ stored: [StoredQuestion]) throws {
+        let rows = stored.map { question in
+            (question.question.index, question.question.id,
+             JSONValue.array(question.results.map(\.storedJSON)).serialized)
+        }
+        let completedAt = OracleStore.timestamp()
+        try database.write { db in
+            for (index, id, results) in rows {
+                try db.execute(
+                    sql: """
+                        INSERT INTO question_results (question_index, question_id, results, completed_at)
+                        VALUES (?, ?, ?, ?)
+                        """,
+                    arguments: [index, id, results, completedAt])
+            }
+        }
     }
 
-    /// Every stored question, in input order.
+    /// Every stored question with its results, in input order, and the input's problems. `input` saves
+    /// reading the stored text again when the caller holds the same input (same fingerprint).
+    public func storedRun(input: VerifyInput? = nil) throws -> (questions: [StoredQuestion], problems: [InputProblem]) {
+        let storedFingerprint = try identity()?.inputFingerprint
+        let source: VerifyInput
+        if let input, input.fingerprint == storedFingerprint {
+            source = input
+        } else {
+            source = try storedInput()
+        }
+        let rows = try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT question_id, results FROM question_results").map {
+                (id: $0["question_id"] as String, results: $0["results"] as String)
+            }
+        }
+        var resultsByQuestion: [String: String] = [:]
+        for row in rows { resultsByQuestion[row.id] = row.results }
+        var questions: [StoredQuestion] = []
+        for question in source.questions {
+            guard let text = resultsByQuestion[question.id] else { continue }
+            guard case .array(let items) = try JSONValue.parse(text) else {
+                throw RecordDecodingError(message: "results of \(question.id) are not an array")
+            }
+            var results: [CandidateRunResult] = []
+            for item in items { results.append(try CandidateRunResult(storedJSON: item, questionID: question.id)) }
+            questions.append(StoredQuestion(question: question, results: results))
+        }
+        return (questions, source.problems)
+    }
+
+    /// Every stored question with its results, in input order.
     public func storedQuestions() throws -> [StoredQuestion] {
-        try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT input, results FROM questions ORDER BY question_index").map(Self.decode)
-        }
-    }
-
-    static func decode(_ row: Row) throws -> StoredQuestion {
-        let question = try QuestionInput(storedJSON: try JSONValue(jsonText: row["input"]))
-        guard case .array(let items) = try JSONValue(jsonText: row["results"]) else {
-            throw RecordDecodingError(message: "results of \(question.id) are not an array")
-        }
-        var results: [CandidateRunResult] = []
-        for item in items { results.append(try CandidateRunResult(storedJSON: item, questionID: question.id)) }
-        return StoredQuestion(question: question, results: results)
+        try storedRun().questions
     }
 
     /// Input problems, by line.
     public func inputProblems() throws -> [InputProblem] {
-        try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT line, message, excerpt FROM input_problems ORDER BY line").map {
-                InputProblem(line: $0["line"], message: $0["message"], excerpt: $0["excerpt"])
-            }
-        }
+        try storedInput().problems
     }
 }

@@ -6,8 +6,7 @@ extension Verification {
     /// One chat example per supervision candidate: `{"messages": [system?, user = question,
     /// assistant = program], "question_id", "candidate_id"}`.
     public func supervisionJSONL() -> String {
-        var output = ""
-        for verdict in questions {
+        Self.lines(questions) { verdict, output in
             for index in verdict.supervision {
                 let candidate = verdict.candidates[index].candidate
                 var messages: [JSONValue] = []
@@ -22,14 +21,12 @@ extension Verification {
                 ]), to: &output)
             }
         }
-        return output
     }
 
     /// Preference pairs of kept questions: `{"prompt": question, "chosen": agreeing program,
     /// "rejected": disagreeing, failing or question-repeating program, ids and "rejected_reason"}`.
     public func pairsJSONL() -> String {
-        var output = ""
-        for verdict in questions {
+        Self.lines(questions) { verdict, output in
             for pair in verdict.pairs {
                 let chosen = verdict.candidates[pair.chosen]
                 let rejected = verdict.candidates[pair.rejected]
@@ -44,14 +41,12 @@ extension Verification {
                 ]), to: &output)
             }
         }
-        return output
     }
 
     /// Every input candidate with its outcome, answer, normalized answer, vote, flags, cluster and
     /// whether it was kept, and why.
     public func candidatesJSONL() -> String {
-        var output = ""
-        for verdict in questions {
+        Self.lines(questions) { verdict, output in
             for candidate in verdict.candidates {
                 let outcome = candidate.result.outcome
                 var flags: [JSONValue] = []
@@ -70,6 +65,7 @@ extension Verification {
                     ("question_id", .string(verdict.question.id)),
                     ("candidate_id", .string(candidate.candidate.id)),
                     ("outcome", .string(candidate.outcomeLabel)),
+                    ("fallback_to_recorded", .bool(candidate.result.usedRecordedResult)),
                     ("answer", outcome.answer ?? .null),
                     ("answer_repr", Self.text(outcome.answerRepr)),
                     ("normalized", normalized),
@@ -87,7 +83,35 @@ extension Verification {
                 Self.appendLine(.object(fields), to: &output)
             }
         }
-        return output
+    }
+
+    /// One line per question: its vote, the signals the rule reads, the decision and what it yielded.
+    public func questionsJSONL() -> String {
+        Self.lines(questions) { verdict, output in
+            let signals = verdict.signals
+            let fields: [(String, JSONValue)] = [
+                ("question_id", .string(verdict.question.id)),
+                ("question", .string(verdict.question.question)),
+                ("candidates", .int(verdict.candidates.count)),
+                ("majority", Self.text(verdict.vote.majority?.description)),
+                ("majority_votes", .int(verdict.vote.majorityVotes)),
+                ("share", .double(Self.rounded(signals.share))),
+                ("runner_up_share", .double(Self.rounded(signals.runnerUpShare))),
+                ("failure_share", .double(Self.rounded(signals.failureShare))),
+                ("structures", .int(signals.structures)),
+                ("sources", .int(signals.sources)),
+                ("sources_overall", .int(signals.sourcesOverall)),
+                ("tie", .bool(verdict.vote.isTie)),
+                ("cot_agrees", verdict.decision.chainOfThoughtAgrees.map(JSONValue.bool) ?? .null),
+                ("gold", verdict.question.gold ?? .null),
+                ("gold_matches", verdict.decision.goldMatches.map(JSONValue.bool) ?? .null),
+                ("kept", .bool(verdict.decision.kept)),
+                ("reason", .string(verdict.decision.reason)),
+                ("supervision", .int(verdict.supervision.count)),
+                ("pairs", .int(verdict.pairs.count)),
+            ]
+            Self.appendLine(.object(fields), to: &output)
+        }
     }
 
     /// Input lines that could not be used: `{"line", "message", "excerpt"}`.
@@ -101,16 +125,30 @@ extension Verification {
     }
 
     /// The file names `write(to:)` creates.
-    public static let outputFiles = ["supervision.jsonl", "pairs.jsonl", "candidates.jsonl", "input_problems.jsonl",
-                                     "report.md"]
+    public static let outputFiles = ["supervision.jsonl", "pairs.jsonl", "questions.jsonl", "candidates.jsonl",
+                                     "input_problems.jsonl", "report.md"]
 
     /// Writes every output into `directory` (created if needed), replacing earlier files.
     public func write(to directory: URL) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let contents = [supervisionJSONL(), pairsJSONL(), candidatesJSONL(), inputProblemsJSONL(), reportMarkdown()]
+        let writers: [@Sendable (Verification) -> String] = [
+            { $0.supervisionJSONL() }, { $0.pairsJSONL() }, { $0.questionsJSONL() }, { $0.candidatesJSONL() },
+            { $0.inputProblemsJSONL() }, { $0.reportMarkdown() },
+        ]
+        let verification = self
+        let contents = ParallelMap.map(writers) { $0(verification) }
         for (name, text) in zip(Self.outputFiles, contents) {
             try Data(text.utf8).write(to: directory.appendingPathComponent(name), options: .atomic)
         }
+    }
+
+    /// The lines each question contributes, built on all cores and joined in question order.
+    static func lines(_ questions: [QuestionVerdict], _ build: @Sendable (QuestionVerdict, inout String) -> Void) -> String {
+        ParallelMap.map(questions) { verdict in
+            var output = ""
+            build(verdict, &output)
+            return output
+        }.joined()
     }
 
     static func text(_ value: String?) -> JSONValue {
@@ -123,7 +161,7 @@ extension Verification {
     }
 
     static func appendLine(_ value: JSONValue, to output: inout String) {
-        output += value.jsonText
+        output += value.serialized
         output += "\n"
     }
 

@@ -86,6 +86,36 @@ extension Verification {
                                     xLabels: statistics.points.map { VoteRule.format($0.threshold) }, series: series))
         lines.append("")
 
+        lines.append("## Rules compared")
+        lines.append("")
+        lines.append("The same stored votes under other rules (nothing re-run). Signals: sources are distinct values of "
+                     + "`\(options.sourceField)` among agreeing candidates; structures are distinct structural signatures.")
+        lines.append("")
+        lines.append(hasGold ? "| rule | kept | yield | precision |" : "| rule | kept | yield |")
+        lines.append(hasGold ? "|---|---|---|---|" : "|---|---|---|")
+        var compared: [(String, VoteRule)] = [("configured: \(options.rule)", options.rule)]
+        for (name, preset) in [("nine-of-ten", VoteRule.nineOfTen), ("diverse", VoteRule.diverse)]
+        where preset != options.rule {
+            compared.append(("\(name): \(preset)", preset))
+        }
+        for (name, rule) in compared {
+            let measure = measure(rule)
+            var row = "| \(name) | \(measure.kept) | \(SVGChart.fixed(measure.yield * 100))% |"
+            if hasGold { row += " \(measure.precision.map { SVGChart.fixed($0 * 100, 2) + "%" } ?? "-") |" }
+            lines.append(row)
+        }
+        lines.append("")
+
+        lines.append("## Helper calls")
+        lines.append("")
+        let exchanges = candidates.flatMap(\.result.helperCalls)
+        let misses = exchanges.filter { if case .miss = $0.answer { true } else { false } }
+        lines.append("\(candidates.filter { !$0.result.helperCalls.isEmpty }.count) candidates made "
+                     + "\(exchanges.count) helper calls (\(Set(exchanges.map(\.call.key)).count) distinct); "
+                     + "\(misses.count) had no answer, ending \(candidates.filter { $0.ballot == .abstain(.oracleMiss) }.count) "
+                     + "candidates as oracle misses.")
+        lines.append("")
+
         lines.append("## Repeats the question")
         lines.append("")
         let withCalls = candidates.filter { !$0.result.helperCalls.isEmpty || $0.restatement != nil }

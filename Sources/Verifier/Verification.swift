@@ -17,6 +17,8 @@ public struct VerifyOptions: Sendable {
     /// At most this many preference pairs per kept question.
     public var pairsPerQuestion: Int
     public var thresholds: [Double]
+    /// The candidate metadata field whose distinct values count as independent sources (`MajoritySignals`).
+    public var sourceField: String
 
     /// sal's Python parser; a program it rejects has no cluster.
     public static let pythonParser: @Sendable (String) -> Module? = { try? PythonParser.parse($0) }
@@ -25,7 +27,7 @@ public struct VerifyOptions: Sendable {
                 restatement: RestatementDetector = RestatementDetector(),
                 parse: (@Sendable (String) -> Module?)? = VerifyOptions.pythonParser,
                 systemPrompt: String? = nil, supervisionPerQuestion: Int? = nil, pairsPerQuestion: Int = 4,
-                thresholds: [Double] = VoteStatistics.defaultThresholds) {
+                thresholds: [Double] = VoteStatistics.defaultThresholds, sourceField: String = "model") {
         self.rule = rule
         self.normalizer = normalizer
         self.restatement = restatement
@@ -34,6 +36,7 @@ public struct VerifyOptions: Sendable {
         self.supervisionPerQuestion = supervisionPerQuestion
         self.pairsPerQuestion = pairsPerQuestion
         self.thresholds = thresholds
+        self.sourceField = sourceField
     }
 }
 
@@ -81,6 +84,7 @@ public struct QuestionVerdict: Sendable {
     public var vote: QuestionVote
     public var chainOfThought: QuestionVote?
     public var gold: NormalizedAnswer?
+    public var signals: MajoritySignals
     public var decision: QuestionDecision
     public var candidates: [CandidateVerdict]
     /// Positions (in `candidates`) of the supervision examples, in order.
@@ -99,14 +103,16 @@ public struct Verification: Sendable {
     public init(stored: [StoredQuestion], problems: [InputProblem], options: VerifyOptions) {
         self.problems = problems
         self.options = options
-        questions = stored.map { Self.verdict(for: $0, options: options) }
+        questions = ParallelMap.map(stored) { Self.verdict(for: $0, options: options) }
         statistics = VoteStatistics(shares: questions.map(\.vote.share), goldMatches: questions.map(\.decision.goldMatches),
                                     thresholds: options.thresholds)
     }
 
-    /// Reads every stored question and problem of a run store.
-    public init(store: RunStore, options: VerifyOptions) throws {
-        self.init(stored: try store.storedQuestions(), problems: try store.inputProblems(), options: options)
+    /// Reads every stored question and problem of a run store; `input`, when it is the store's input, saves
+    /// parsing the stored text again.
+    public init(store: RunStore, options: VerifyOptions, input: VerifyInput? = nil) throws {
+        let run = try store.storedRun(input: input)
+        self.init(stored: run.questions, problems: run.problems, options: options)
     }
 
     static func verdict(for stored: StoredQuestion, options: VerifyOptions) -> QuestionVerdict {
@@ -126,7 +132,6 @@ public struct Verification: Sendable {
             ballots: question.chainOfThoughtAnswers.map { normalizer.normalize(json: $0).map(Ballot.answer) ?? .abstain(.noAnswer) },
             normalizer: normalizer)
         let gold = question.gold.flatMap { normalizer.normalize(json: $0) }
-        let decision = options.rule.decide(vote, chainOfThought: chainOfThought, gold: gold, normalizer: normalizer)
 
         var candidates: [CandidateVerdict] = []
         for (position, candidate) in question.candidates.enumerated() {
@@ -140,6 +145,11 @@ public struct Verification: Sendable {
                 cluster: module.map { StructuralSignature($0).hash }, clusterSize: 1, kept: false, why: "",
                 rejection: nil))
         }
+        let signals = MajoritySignals(
+            vote: vote, ballots: ballots, structure: candidates.map { $0.cluster ?? "text:" + $0.candidate.program },
+            source: question.candidates.map { MajoritySignals.source(of: $0, field: options.sourceField) })
+        let decision = options.rule.decide(vote, chainOfThought: chainOfThought, gold: gold, normalizer: normalizer,
+                                           signals: signals)
         var clusterSizes: [String: Int] = [:]
         for verdict in candidates { if let cluster = verdict.cluster { clusterSizes[cluster, default: 0] += 1 } }
         for index in candidates.indices {
@@ -190,6 +200,39 @@ public struct Verification: Sendable {
             }
         }
         return QuestionVerdict(question: question, vote: vote, chainOfThought: chainOfThought, gold: gold,
-                               decision: decision, candidates: candidates, supervision: supervision, pairs: pairs)
+                               signals: signals, decision: decision, candidates: candidates, supervision: supervision,
+                               pairs: pairs)
+    }
+}
+
+/// How many questions a rule keeps and how often their majority equals gold.
+public struct RuleMeasure: Sendable, Equatable {
+    public var rule: VoteRule
+    public var kept: Int
+    /// Kept over all questions.
+    public var yield: Double
+    /// Kept questions whose majority equals gold; nil when no question has gold.
+    public var correct: Int?
+    /// `correct / kept`; nil without gold or when nothing is kept.
+    public var precision: Double?
+}
+
+extension Verification {
+    /// Applies `rule` (instead of the configured one) to every question's stored vote and signals:
+    /// a new rule is measured without re-running or re-parsing anything.
+    public func measure(_ rule: VoteRule) -> RuleMeasure {
+        var kept = 0, correct = 0, withGold = 0
+        for verdict in questions {
+            let decision = rule.decide(verdict.vote, chainOfThought: verdict.chainOfThought, gold: verdict.gold,
+                                       normalizer: options.normalizer, signals: verdict.signals)
+            if decision.goldMatches != nil { withGold += 1 }
+            guard decision.kept else { continue }
+            kept += 1
+            if decision.goldMatches == true { correct += 1 }
+        }
+        let hasGold = withGold > 0
+        return RuleMeasure(rule: rule, kept: kept, yield: questions.isEmpty ? 0 : Double(kept) / Double(questions.count),
+                           correct: hasGold ? correct : nil,
+                           precision: hasGold && kept > 0 ? Double(correct) / Double(kept) : nil)
     }
 }

@@ -18,13 +18,17 @@ extension VerifyInput {
     /// `call:NAME`, `auto`; default `auto`); all other fields are kept as metadata.
     public static func read(jsonl text: String, catalog: PreambleCatalog = PreambleCatalog()) -> VerifyInput {
         var reader = InputAssembler(catalog: catalog)
-        var lineNumber = 0
-        for rawLine in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            lineNumber += 1
-            reader.consume(line: String(decoding: rawLine, as: UTF8.self), number: lineNumber)
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
+        // Lines are parsed on all cores; assembling them into questions is sequential.
+        let parsed = ParallelMap.map(lines) { line -> Result<JSONValue, JSONParseError>? in
+            InputAssembler.isBlank(line) ? nil : Result { () throws(JSONParseError) in try JSONValue.parse(line) }
+        }
+        for (index, line) in lines.enumerated() {
+            if let document = parsed[index] { reader.consume(line: line, parsed: document, number: index + 1) }
         }
         return VerifyInput(questions: reader.questions, problems: reader.problems,
-                           fingerprint: StableHash.hex(text))
+                           fingerprint: StableHash.hex(text), text: text, catalog: catalog)
     }
 }
 
@@ -47,8 +51,12 @@ struct InputAssembler {
         self.catalog = catalog
     }
 
-    mutating func consume(line: String, number: Int) {
-        if line.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
+    static func isBlank(_ line: String) -> Bool {
+        line.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+    }
+
+    /// Takes one non-blank line and its parse.
+    mutating func consume(line: String, parsed: Result<JSONValue, JSONParseError>, number: Int) {
         let excerpt = String(line.prefix(300))
         var messages: [String] = []
         defer { problems += messages.map { InputProblem(line: number, message: $0, excerpt: excerpt) } }
@@ -56,10 +64,10 @@ struct InputAssembler {
             messages.append(message)
         }
         let object: JSONValue
-        do {
-            object = try JSONValue(jsonText: line)
-        } catch {
-            problem(error.description)
+        switch parsed {
+        case .success(let value): object = value
+        case .failure(let error):
+            problem("invalid JSON: \(error.description)")
             return
         }
         guard case .object = object else { return problem("not a JSON object") }
@@ -89,7 +97,7 @@ struct InputAssembler {
 
     mutating func consumeQuestion(_ object: JSONValue, id: String, candidates items: [JSONValue], line: Int,
                                   problem: (String) -> Void) {
-        guard let questionText = object.member("question")?.stringPayload else {
+        guard let questionText = object.member("question")?.stringValue else {
             return problem("missing string field \"question\"")
         }
         guard !wholeQuestionIDs.contains(id) else { return problem("question id \(id) appears on an earlier line") }
@@ -103,7 +111,7 @@ struct InputAssembler {
     }
 
     mutating func consumeCandidateLine(_ object: JSONValue, id: String, line: Int, problem: (String) -> Void) {
-        let questionText = object.member("question")?.stringPayload
+        let questionText = object.member("question")?.stringValue
         if let position = positionOfQuestion[id] {
             if let questionText, questionText != questions[position].question {
                 return problem("question text differs from the earlier line for id \(id)")
@@ -152,7 +160,7 @@ struct InputAssembler {
     mutating func mergeQuestionFields(_ object: JSONValue, into position: Int, problem: (String) -> Void) -> Bool {
         if let gold = object.member("gold"), gold != .null {
             if let existing = questions[position].gold, existing != gold {
-                problem("gold \(gold.jsonText) differs from the earlier \(existing.jsonText)")
+                problem("gold \(gold.serialized) differs from the earlier \(existing.serialized)")
                 return false
             }
             questions[position].gold = gold
@@ -175,7 +183,7 @@ struct InputAssembler {
     mutating func addCandidate(_ object: JSONValue, to position: Int, fallbackNumber: Int, line: Int,
                                candidateOnly: Bool, problem: (String) -> Void) {
         guard case .object(let pairs) = object else { return problem("not a JSON object") }
-        guard let program = object.member("program")?.stringPayload else {
+        guard let program = object.member("program")?.stringValue else {
             return problem("missing string field \"program\"")
         }
         let questionID = questions[position].id
@@ -192,21 +200,21 @@ struct InputAssembler {
         var preambleName: String? = nil
         var preamble: String? = ""
         if let text = object.member("preamble_text") {
-            guard let text = text.stringPayload else { return problem("\"preamble_text\" is not a string") }
+            guard let text = text.stringValue else { return problem("\"preamble_text\" is not a string") }
             preamble = text
         } else if let name = object.member("preamble") {
-            guard let name = name.stringPayload else { return problem("\"preamble\" is not a string") }
+            guard let name = name.stringValue else { return problem("\"preamble\" is not a string") }
             preambleName = name
             preamble = catalog.preambles[name]
         }
         var spec = AnswerSpec.auto
         if let text = object.member("answer_spec") {
-            guard let text = text.stringPayload, let parsed = AnswerSpec(parsing: text) else {
+            guard let text = text.stringValue, let parsed = AnswerSpec(parsing: text) else {
                 return problem("\"answer_spec\" is not var:NAME, call:NAME or auto")
             }
             spec = parsed
         } else if let name = object.member("convention") {
-            guard let name = name.stringPayload else { return problem("\"convention\" is not a string") }
+            guard let name = name.stringValue else { return problem("\"convention\" is not a string") }
             guard let parsed = catalog.conventions[name] ?? AnswerSpec(parsing: name) else {
                 return problem("unknown convention \(name) (not in the preamble catalog, not an answer spec)")
             }
@@ -222,8 +230,8 @@ struct InputAssembler {
             case .bigInteger(let digits)?: float = Double(digits)
             default: float = nil
             }
-            recorded = RecordedRun(resultRepr: object.member("cpython_result")?.stringPayload, resultFloat: float,
-                                   error: object.member("cpython_error")?.stringPayload)
+            recorded = RecordedRun(resultRepr: object.member("cpython_result")?.stringValue, resultFloat: float,
+                                   error: object.member("cpython_error")?.stringValue)
         }
         let metadata = pairs.filter { key, _ in
             !Self.candidateKeys.contains(key) && (candidateOnly || !Self.questionKeys.contains(key))

@@ -14,8 +14,8 @@ public struct RunProgress: Sendable, Equatable {
 ///
 /// Questions go to the runner in batches of `questionsPerBatch` (all their candidates in one call, so the
 /// runner can answer the helper calls of many programs together), up to `concurrentBatches` at once.
-/// Each finished question is committed to the store on its own; on restart, stored questions are skipped.
-/// Votes and outputs come afterwards from the store (`Verification`).
+/// Each finished batch is committed to the store in one transaction; on restart, stored questions are
+/// skipped. Votes and outputs come afterwards from the store (`Verification`).
 public struct VerifyPipeline: Sendable {
     public var runner: any CandidateRunner
     public var store: RunStore
@@ -23,6 +23,8 @@ public struct VerifyPipeline: Sendable {
     public var runnerName: String
     public var questionsPerBatch: Int
     public var concurrentBatches: Int
+    /// Called after each committed batch with the run's progress so far (on the task that commits).
+    public var onProgress: (@Sendable (RunProgress) -> Void)?
 
     public init(runner: any CandidateRunner, runnerName: String, store: RunStore, questionsPerBatch: Int = 8,
                 concurrentBatches: Int = 2) {
@@ -42,7 +44,7 @@ public struct VerifyPipeline: Sendable {
         let inShard = input.questions.filter(shard.contains)
         try store.prepare(RunIdentity(inputFingerprint: input.fingerprint, runner: runnerName, shard: shard,
                                       questionsInShard: inShard.count),
-                          problems: input.problems)
+                          input: input)
         let done = try store.completedQuestionIDs()
         let pending = inShard.filter { !done.contains($0.id) }
         let batches = stride(from: 0, to: pending.count, by: questionsPerBatch).map {
@@ -61,11 +63,11 @@ public struct VerifyPipeline: Sendable {
                 group.addTask { try await Self.runBatch(batch, runner: runner) }
                 next += 1
             }
+            onProgress?(progress)
             while let finished = try await group.next() {
-                for stored in finished {
-                    try store.commit(stored)
-                    progress.storedNow += 1
-                }
+                try store.commit(finished)
+                progress.storedNow += finished.count
+                onProgress?(progress)
                 if shouldStart() {
                     let batch = batches[next]
                     group.addTask { try await Self.runBatch(batch, runner: runner) }

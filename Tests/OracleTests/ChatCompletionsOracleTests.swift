@@ -14,8 +14,8 @@ import ProgramOutcome
     }
 
     static func userContent(_ request: LoopbackHTTPServer.Request) -> String {
-        let body = try? JSONValue(jsonText: request.body)
-        return body?.member("messages")?.arrayPayload?.last?.member("content")?.stringPayload ?? ""
+        let body = try? JSONValue.parse(request.body)
+        return body?.member("messages")?.arrayPayload?.last?.member("content")?.stringValue ?? ""
     }
 
     static let environment = ["SAL_TEST_KEY": "secret-123"]
@@ -45,7 +45,7 @@ import ProgramOutcome
         let request = try #require(server.requests.first)
         #expect(request.method == "POST" && request.path == "/v1/chat/completions")
         #expect(request.headers["authorization"] == "Bearer secret-123")
-        let body = try JSONValue(jsonText: request.body)
+        let body = try JSONValue.parse(request.body)
         #expect(body.member("model") == .string("test-model"))
         #expect(body.member("messages")?.arrayPayload?.first?.member("role") == .string("system"))
 

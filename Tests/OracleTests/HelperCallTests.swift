@@ -8,7 +8,7 @@ import ProgramOutcome
         let long = try HelperCall.bind(function: "compare", positional: [.string("Paris")],
                                        keywords: [("b", .string("Rome")), ("relation", .string(">"))])
         #expect(short == long)
-        #expect(short.key == #"compare["Paris","Rome",">"]"#)
+        #expect(short.key == #"compare["Paris", "Rome", ">"]"#)
     }
 
     @Test func bindingRaisesCPythonStyleErrors() {

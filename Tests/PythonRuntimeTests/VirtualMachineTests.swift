@@ -77,6 +77,14 @@ struct ControlFlowTests {
         #expect(answer("x = 1\ndef g():\n    global x\n    x = 5\ng()\nanswer = x") == "5")
     }
 
+    @Test func scopeDeclarationErrors() {
+        // The symbol table reports these, in CPython's order of checks.
+        #expect(run("nonlocal x\nanswer = 1").error?.message == "nonlocal declaration not allowed at module level")
+        #expect(run("x = 1\nnonlocal x\nanswer = x").error?.message == "name 'x' is assigned to before nonlocal declaration")
+        #expect(run("def f():\n    nonlocal y\nanswer = 1").error?.message == "no binding for nonlocal 'y' found")
+        #expect(run("def f(a):\n    global a\nanswer = 1").error?.message == "name 'a' is parameter and global")
+    }
+
     @Test func unboundLocal() {
         #expect(answer("x = 1\ndef g():\n    y = x\n    x = 2\n    return y\nanswer = g()")
             == "UnboundLocalError: cannot access local variable 'x' where it is not associated with a value")

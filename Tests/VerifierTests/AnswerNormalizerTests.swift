@@ -54,7 +54,9 @@ import Oracle
     }
 
     @Test func structuredAnswersVoteByTheirText() {
-        #expect(normalizer.ballot(for: Outcome(status: .ok, answer: .array([.int(4), .double(6)]))) == .answer(.structured("[4,6.0]")))
+        #expect(normalizer.ballot(for: Outcome(status: .ok, answer: .array([.int(4), .double(6)]))) == .answer(.structured("[4, 6.0]")))
+        #expect(normalizer.ballot(for: Outcome(status: .ok, answer: .array([.int(4), .double(6)]), answerRepr: "(4, 6.0)"))
+                == normalizer.ballot(for: RecordedRun(resultRepr: "(4, 6.0)", resultFloat: nil, error: nil)), "the repr decides")
         #expect(normalizer.ballot(for: RecordedRun(resultRepr: "(4, 6.0)", resultFloat: nil, error: nil)) == .answer(.structured("(4, 6.0)")))
         #expect(normalizer.ballot(for: Outcome(status: .ok, answerRepr: "x + 1")) == .answer(.structured("x + 1")))
     }

@@ -50,7 +50,7 @@ import PythonSyntax
     }
 
     static func lines(_ text: String) throws -> [JSONValue] {
-        try text.split(separator: "\n").map { try JSONValue(jsonText: String($0)) }
+        try text.split(separator: "\n").map { try JSONValue.parse(String($0)) }
     }
 
     @Test func supervisionKeepsOneAgreeingProgramPerStructure() throws {
@@ -80,7 +80,7 @@ import PythonSyntax
     @Test func candidatesListEveryInputCandidateWithItsFate() throws {
         let candidates = try Self.lines(Self.verification(parse: true).candidatesJSONL())
         #expect(candidates.count == 12)
-        let byID = Dictionary(uniqueKeysWithValues: candidates.map { ($0.member("candidate_id")!.stringPayload!, $0) })
+        let byID = Dictionary(uniqueKeysWithValues: candidates.map { ($0.member("candidate_id")!.stringValue!, $0) })
         #expect(byID["c0"]?.member("kept") == .bool(true) && byID["c0"]?.member("why") == .string("agrees with the kept majority"))
         #expect(byID["c1"]?.member("why") == .string("agrees; same structure as c0"))
         #expect(byID["c3"]?.member("normalized") == .string("4"))
@@ -104,7 +104,7 @@ import PythonSyntax
         #expect(report.contains("| 0.80 | 1 | 50.0% | 100.0% |"))
         #expect(report.contains("| 3 | not a JSON object |"))
         #expect(report.contains("Candidates whose helper-call text covers ≥ 0.60 of the question's content words: 1 of 12"))
-        #expect(verification.inputProblemsJSONL() == "{\"line\":3,\"message\":\"not a JSON object\",\"excerpt\":\"[1]\"}\n")
+        #expect(verification.inputProblemsJSONL() == "{\"line\": 3, \"message\": \"not a JSON object\", \"excerpt\": \"[1]\"}\n")
     }
 
     @Test func writesEveryFile() throws {

@@ -101,13 +101,17 @@ struct ShortRunner: CandidateRunner {
                                                                                  message: "division by zero", line: 2, column: 5))),
             CandidateRunResult(questionID: "q", candidateID: "c", outcome: Outcome(status: .ok, answer: .null, answerRepr: "None")),
         ]
-        let question = QuestionInput(id: "q", index: 0, question: "Q?", candidates: [
-            CandidateInput(id: "a", program: "p", preambleName: "pot", preamble: nil, answerSpec: .call("solution"),
-                           metadata: .object([("model", .string("m"))]),
-                           recorded: RecordedRun(resultRepr: "2.5", resultFloat: 2.5, error: nil)),
-        ], chainOfThoughtAnswers: [.int(1)], gold: .string("two"), line: 4)
+        let text = """
+            {"id": "q", "question": "Q?", "gold": "two", "cot_answers": [1], "candidates": [{"cid": "a", "program": "p", "preamble": "pot", "convention": "call:solution", "model": "m", "cpython_result": "2.5", "result_float": 2.5}, {"cid": "b", "program": "p2", "preamble": "fcot"}, {"cid": "c", "program": "p3"}]}
+            """
+        let input = VerifyInput.read(jsonl: text, catalog: PreambleCatalog(preambles: ["fcot": "import math\n"]))
+        let question = try #require(input.questions.first)
+        try store.prepare(RunIdentity(inputFingerprint: input.fingerprint, runner: "test", shard: .whole, questionsInShard: 1),
+                          input: input)
         try store.commit(StoredQuestion(question: question, results: results))
         #expect(try store.storedQuestions() == [StoredQuestion(question: question, results: results)])
+        #expect(try store.storedInput() == input, "the stored text and catalog read back as the same input")
+        #expect(question.candidates[0].preamble == nil && question.candidates[1].preamble == "import math\n")
         #expect(throws: (any Error).self) { try store.commit(StoredQuestion(question: question, results: results)) }
     }
 

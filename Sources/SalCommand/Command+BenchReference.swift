@@ -1,0 +1,42 @@
+import ArgumentParser
+import Differential
+import Foundation
+import ProgramOutcome
+
+/// `sal bench-reference --in programs.jsonl`: CPython's and sal's programs/s over the same programs,
+/// measured in this process, one thread each.
+struct BenchReferenceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-reference",
+        abstract: "Programs/s of the embedded CPython (compile+exec, exec of precompiled) next to sal's.",
+        discussion: "Single-threaded in both engines; preambles are compiled once, untimed."
+    )
+
+    @Option(name: .customLong("in"), help: "Input JSONL: {\"id\", \"program\", \"answer\"?, \"preamble\"?} lines.")
+    var input: String
+
+    @Option(help: "Passes over the programs in each mode.")
+    var passes = 1
+
+    @Option(help: "Use only the first N programs.")
+    var limit: Int?
+
+    @Option(help: "Answer location for lines without one.")
+    var answer: AnswerSpec = .auto
+
+    @OptionGroup var referenceOptions: ReferenceOptions
+    @OptionGroup var limitOptions: LimitOptions
+
+    func run() throws {
+        var cases = try ProgramSources.jsonLines(at: input, defaultAnswer: answer)
+        if let limit { cases = Array(cases.prefix(limit)) }
+        referenceOptions.configure()
+        let figures = ThroughputComparison.measure(cases, passes: passes, salLimits: limitOptions.limits,
+                                                   referenceLimits: referenceOptions.limits())
+        print("\(figures.programs) programs × \(figures.passes) passes, one thread per engine")
+        print(String(format: "  CPython compile+exec        %10.0f programs/s", figures.referenceCompileAndExec))
+        print(String(format: "  CPython exec of precompiled %10.0f programs/s", figures.referenceExecPrecompiled))
+        print(String(format: "  sal compile+run             %10.0f programs/s", figures.salCompileAndRun))
+        print(String(format: "  sal run of precompiled      %10.0f programs/s", figures.salRunPrecompiled))
+    }
+}
