@@ -5,25 +5,32 @@ import PythonRuntime
 /// sal's runtime in a child process (`sal diff-worker`), so that a crash of sal (a failed
 /// precondition, a trap) becomes a reported outcome instead of the end of a fuzz campaign.
 ///
-/// One long-lived worker answers one request line with one outcome line; when it dies, the program
-/// it was running gets a `SalCrash` outcome and the next request starts a new worker. The traps:
+/// One long-lived worker answers one request line with one outcome line (without the answer's JSON
+/// rendering, which is not compared); when it dies, the program it was running gets a `SalCrash`
+/// outcome and the next request starts a new worker. The traps:
 /// writing to a dead worker would raise SIGPIPE in this process (it is ignored from the first
 /// worker on), and Swift's crash backtrace takes most of a second (it is turned off in the worker).
 public final class SalWorker: @unchecked Sendable {
     public let executable: String
     public let arguments: [String]
+    /// How long one program may take before the worker is killed and the program gets a `SalHang`
+    /// outcome (sal's own limits should always stop it first); nil waits for ever.
+    public let timeout: Duration?
     private let lock = NSLock()
     // Guarded by `lock`:
     private var running: (process: Process, input: FileHandle, output: FileHandle, errors: Pipe)?
-    private var pending = Data()
+    private var reader: LineReader?
 
     /// The error type of the outcome given to a program during which sal crashed.
     public static let crashType = "SalCrash"
+    /// The error type of the outcome given to a program sal did not finish within `timeout`.
+    public static let hangType = "SalHang"
 
     /// `executable arguments...` must serve requests as `serve(input:output:limits:)` does.
-    public init(executable: String, arguments: [String]) {
+    public init(executable: String, arguments: [String], timeout: Duration? = nil) {
         self.executable = executable
         self.arguments = arguments
+        self.timeout = timeout
     }
 
     /// sal's outcome of `testCase`, computed in the worker.
@@ -37,8 +44,16 @@ public final class SalWorker: @unchecked Sendable {
                 ("answer", .string(testCase.answer.description)), ("preamble", testCase.preamble.map { .string($0) } ?? .null),
             ]).serialized + "\n"
             try worker.input.write(contentsOf: Data(request.utf8))
-            if let line = readLine(from: worker.output) {
-                return try JSONDecoder().decode(Outcome.self, from: line)
+            let watchdog = timeout.map { limit in
+                let pid = worker.process.processIdentifier
+                let item = DispatchWorkItem { kill(pid, SIGKILL) }
+                DispatchQueue.global().asyncAfter(deadline: .now() + limit.seconds, execute: item)
+                return item
+            }
+            defer { watchdog?.cancel() }
+            if let line = reader?.next() {
+                let record = try line.withUnsafeBufferPointer { bytes in try JSONValue.parse(bytes) }
+                return Self.outcome(record: record)
             }
             return crashed(worker)
         } catch {
@@ -61,24 +76,10 @@ public final class SalWorker: @unchecked Sendable {
         process.standardOutput = output
         process.standardError = errors
         try process.run()
-        pending = Data()
+        reader = LineReader(handle: output.fileHandleForReading)
         let worker = (process, input.fileHandleForWriting, output.fileHandleForReading, errors)
         running = worker
         return worker
-    }
-
-    /// The next line the worker wrote, or nil when it closed its output (it died).
-    private func readLine(from handle: FileHandle) -> Data? {
-        while true {
-            if let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
-                let line = pending[pending.startIndex..<newline]
-                pending = Data(pending[pending.index(after: newline)...])
-                return Data(line)
-            }
-            let chunk = handle.availableData
-            if chunk.isEmpty { return nil }
-            pending.append(chunk)
-        }
     }
 
     private func crashed(_ worker: (process: Process, input: FileHandle, output: FileHandle, errors: Pipe)) -> Outcome {
@@ -87,8 +88,12 @@ public final class SalWorker: @unchecked Sendable {
         worker.process.waitUntilExit()
         let stderr = String(decoding: worker.errors.fileHandleForReading.availableData, as: UTF8.self)
         let lastLine = stderr.split(separator: "\n").last.map { ": " + $0 } ?? ""
-        let how = worker.process.terminationReason == .uncaughtSignal
-            ? "signal \(worker.process.terminationStatus)" : "exit status \(worker.process.terminationStatus)"
+        let signalled = worker.process.terminationReason == .uncaughtSignal
+        if signalled, worker.process.terminationStatus == SIGKILL, let timeout {
+            return Outcome(status: .error, error: ErrorInfo(
+                type: Self.hangType, message: "sal did not finish within \(timeout.seconds) s; its limits did not stop it"))
+        }
+        let how = signalled ? "signal \(worker.process.terminationStatus)" : "exit status \(worker.process.terminationStatus)"
         return Outcome(status: .error, error: ErrorInfo(type: Self.crashType, message: "sal crashed (\(how))\(lastLine)"))
     }
 
@@ -97,25 +102,68 @@ public final class SalWorker: @unchecked Sendable {
     public static func serve(input: FileHandle, output: FileHandle, limits: Limits) throws {
         var preambles = PreambleCache()
         let runner = DifferentialRunner(salLimits: limits)
-        var pending = Data()
-        let encoder = JSONEncoder()
-        while true {
-            let chunk = input.availableData
-            if chunk.isEmpty { return }
-            pending.append(chunk)
-            while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
-                let line = String(decoding: pending[pending.startIndex..<newline], as: UTF8.self)
-                pending = Data(pending[pending.index(after: newline)...])
-                let request = try JSONValue.parse(line)
-                let testCase = DifferentialCase(
-                    id: request["id"]?.stringValue ?? "", program: request["program"]?.stringValue ?? "",
-                    answer: request["answer"]?.stringValue.flatMap { AnswerSpec(parsing: $0) } ?? .auto,
-                    preamble: request["preamble"]?.stringValue)
-                let outcome = runner.salOutcome(testCase, preambles: &preambles)
-                var data = try encoder.encode(outcome)
-                data.append(UInt8(ascii: "\n"))
-                try output.write(contentsOf: data)
+        var reader = LineReader(handle: input)
+        while let line = reader.next() {
+            let request = try JSONValue.parse(String(decoding: line, as: UTF8.self))
+            let testCase = DifferentialCase(
+                id: request["id"]?.stringValue ?? "", program: request["program"]?.stringValue ?? "",
+                answer: request["answer"]?.stringValue.flatMap { AnswerSpec(parsing: $0) } ?? .auto,
+                preamble: request["preamble"]?.stringValue)
+            // The JSON rendering of the answer is not compared; leaving it out halves the big records.
+            var outcome = runner.salOutcome(testCase, preambles: &preambles)
+            outcome.answer = nil
+            try output.write(contentsOf: Data((outcome.record(id: .string(testCase.id)).serialized + "\n").utf8))
+        }
+    }
+
+    /// An outcome from its `sal exec` record (`Outcome.record(id:)`), as the worker writes it.
+    /// sal's own JSON code, not Foundation's: records can be tens of megabytes.
+    static func outcome(record: JSONValue) -> Outcome {
+        var error: ErrorInfo?
+        if let info = record["error"], info != .null {
+            func number(_ key: String) -> Int? {
+                if case .int(let value)? = info[key] { return value }
+                return nil
             }
+            error = ErrorInfo(type: info["type"]?.stringValue ?? "", message: info["message"]?.stringValue ?? "",
+                              line: number("line"), column: number("column"))
+        }
+        let answer = record["answer"].flatMap { $0 == .null ? nil : $0 }
+        return Outcome(status: OutcomeStatus(rawValue: record["status"]?.stringValue ?? "") ?? .error, answer: answer,
+                       answerRepr: record["answer_repr"]?.stringValue, answerType: record["answer_type"]?.stringValue,
+                       stdout: record["stdout"]?.stringValue ?? "", error: error)
+    }
+}
+
+/// Lines read from a pipe. The trap: an outcome line can be tens of megabytes (a program that
+/// prints a lot), so each byte is searched for the newline once, not once per arriving chunk.
+struct LineReader {
+    let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var scanned = 0
+
+    init(handle: FileHandle) {
+        self.handle = handle
+    }
+
+    /// The next line without its newline, or nil at the end of the input.
+    mutating func next() -> [UInt8]? {
+        while true {
+            if let newline = buffer[(start + scanned)...].firstIndex(of: UInt8(ascii: "\n")) {
+                let line = Array(buffer[start..<newline])
+                start = newline + 1
+                scanned = 0
+                if start >= 1 << 16 && start * 2 >= buffer.count {
+                    buffer.removeFirst(start)
+                    start = 0
+                }
+                return line
+            }
+            scanned = buffer.count - start
+            let chunk = handle.availableData
+            if chunk.isEmpty { return nil }
+            buffer.append(contentsOf: chunk)
         }
     }
 }

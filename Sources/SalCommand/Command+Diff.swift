@@ -137,6 +137,8 @@ extension SalWorker {
             "--max-recursion", String(limits.maxRecursionDepth), "--max-seconds", String(limits.maxSeconds),
             "--max-output-bytes", String(limits.maxOutputBytes), "--max-host-calls", String(limits.maxHostCalls),
         ]
-        return SalWorker(executable: executable, arguments: arguments)
+        // sal's own time limit should stop every program; five times it is a hang.
+        let timeout = Duration.milliseconds(Int(min(max(2, limits.maxSeconds * 5), 86_400) * 1000))
+        return SalWorker(executable: executable, arguments: arguments, timeout: timeout)
     }
 }
