@@ -115,7 +115,7 @@ public struct DifferentialRunner: Sendable {
         if let reason = testCase.salOnlyReason {
             return DifferentialResult(testCase: testCase, sal: nil, reference: nil, verdict: .skipped(.salOnly(reason)))
         }
-        guard let sal, let reference else {
+        guard let sal = sal.map(OutcomeComparison.condensed), let reference = reference.map(OutcomeComparison.condensed) else {
             preconditionFailure("a case that is not sal-only is run in both engines")
         }
         return DifferentialResult(testCase: testCase, sal: sal, reference: reference,

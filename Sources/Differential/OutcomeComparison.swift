@@ -126,6 +126,22 @@ public enum OutcomeComparison {
         return .diverged(Divergence(differences: differences, kind: kind))
     }
 
+    /// Answer reprs longer than this are compared by length and digest (see `condensed`).
+    public static let longReprBytes = 1 << 20
+
+    /// `outcome` with an answer repr over `longReprBytes` replaced by its length and FNV-1a digest, so
+    /// that a program returning a 200 MB string costs neither a 200 MB transfer from the worker nor a
+    /// 200 MB report line. Equal reprs give equal digests; different ones almost surely do not.
+    public static func condensed(_ outcome: Outcome) -> Outcome {
+        guard let repr = outcome.answerRepr, repr.utf8.count > longReprBytes else { return outcome }
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in repr.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        var copy = outcome
+        copy.answerRepr = "<repr of \(repr.utf8.count) bytes, FNV-1a \(String(hash, radix: 16))>"
+        copy.answer = nil
+        return copy
+    }
+
     /// The differing fields, most important first. Addresses in CPython's reprs (`at 0x7f...`) are
     /// removed first: sal prints none.
     public static func differences(sal: Outcome, reference: Outcome) -> [FieldDifference] {

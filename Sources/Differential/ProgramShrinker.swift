@@ -210,8 +210,10 @@ struct ShrinkSession {
             return child
         }
         switch e.kind {
-        case .name, .constant:
+        case .constant:
             return []
+        case .name:
+            return [Build.int(0), Build.int(1)]
         case .call(let function, let arguments):
             out += children.dropFirst()
             if !arguments.isEmpty {

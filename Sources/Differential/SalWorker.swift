@@ -110,7 +110,7 @@ public final class SalWorker: @unchecked Sendable {
                 answer: request["answer"]?.stringValue.flatMap { AnswerSpec(parsing: $0) } ?? .auto,
                 preamble: request["preamble"]?.stringValue)
             // The JSON rendering of the answer is not compared; leaving it out halves the big records.
-            var outcome = runner.salOutcome(testCase, preambles: &preambles)
+            var outcome = OutcomeComparison.condensed(runner.salOutcome(testCase, preambles: &preambles))
             outcome.answer = nil
             try output.write(contentsOf: Data((outcome.record(id: .string(testCase.id)).serialized + "\n").utf8))
         }
