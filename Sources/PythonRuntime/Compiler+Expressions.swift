@@ -370,26 +370,6 @@ extension FunctionCompiler {
     /// time, which is observably the same for immutable values.
     func constantTuple(_ items: [Expression]) -> R? { nil }
 
-    /// The frozenset of a set display whose elements are all int, float, str, bool or None literals.
-    func foldedFrozenset(_ items: [Expression]) -> PySet? {
-        var values: [Value] = []
-        for item in items {
-            guard case .constant(let c) = item.kind else { return nil }
-            switch c {
-            case .int(let i): values.append(.int(i))
-            case .float(let d): values.append(.float(d))
-            case .bool(let b): values.append(.bool(b))
-            case .none: values.append(.none)
-            case .string(let text):
-                let s = PyString(text)
-                s.prepareForSharing()
-                values.append(.str(s))
-            default: return nil
-            }
-        }
-        return try? PySet.constantFrozenset(values)
-    }
-
     func dictionaryDisplay(_ items: [DictionaryItem], into dst: R, program: inout ProgramCompiler) throws(CompileError) {
         let hasUnpack = items.contains { if case .unpack = $0 { true } else { false } }
         if !hasUnpack {
@@ -522,7 +502,7 @@ extension FunctionCompiler {
         let f = temp()
         at(e.range)
         emit(.makeFunction(dst: f, code: Int32(children.count - 1), defaults: f, defaultCount: 0))
-        let source = try expression(generators[0].iterable, program: &program)
+        let source = try iterable(generators[0].iterable, program: &program)
         let iterator = temp()
         at(generators[0].iterable.range)
         emit(.getIterator(dst: iterator, src: source))
@@ -553,7 +533,7 @@ extension FunctionCompiler {
             if depth == 0 {
                 iterator = 0
             } else {
-                let source = try expression(generator.iterable, program: &program)
+                let source = try iterable(generator.iterable, program: &program)
                 iterator = temp()
                 at(generator.iterable.range)
                 emit(.getIterator(dst: iterator, src: source))

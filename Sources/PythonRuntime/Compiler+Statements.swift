@@ -51,7 +51,7 @@ extension FunctionCompiler {
             definitelyBound = before
         case .for(let target, let iterable, let body, let orElse):
             let before = definitelyBound
-            let source = try expression(iterable, program: &program)
+            let source = try self.iterable(iterable, program: &program)
             let iterator = temp()
             at(iterable.range)
             emit(.getIterator(dst: iterator, src: source))
