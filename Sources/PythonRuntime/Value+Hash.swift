@@ -5,8 +5,8 @@ extension Value {
     ///
     /// Numbers use Python's numeric hash (so `1`, `1.0` and `True` collide), tuples CPython's
     /// xxHash-based combination, frozensets CPython's order-independent mix. CPython randomizes str
-    /// hashes per process; sal uses a fixed FNV-1a over the UTF-8 bytes instead, so set-of-str order is
-    /// deterministic in sal but cannot match CPython's (which differs from run to run anyway).
+    /// hashes per process unless `PYTHONHASHSEED` is set; sal always hashes strs as CPython does with
+    /// `PYTHONHASHSEED=0`, so set-of-str order is reproducible and equal to that configuration's.
     public func pythonHash() throws(ExecutionError) -> Int {
         switch self {
         case .int(let i):
@@ -35,18 +35,41 @@ public enum PythonHash {
         }
     }
 
-    /// The hash of a str: FNV-1a over its UTF-8 bytes (code-point equality is byte equality), cached.
+    /// The hash of a str, as CPython 3.11 computes it with `PYTHONHASHSEED=0`: SipHash-1-3 with a zero
+    /// key over the string's internal code units (one byte per code point when all are below 256, else
+    /// two, else four, little-endian), 0 for the empty string. Cached on the string.
     public static func string(_ s: PyString) -> Int {
         if let cached = s.cachedHash { return cached }
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in s.value.utf8 {
-            h ^= UInt64(byte)
-            h = h &* 0x0000_0100_0000_01b3
+        var result: Int
+        if s.value.isEmpty {
+            result = 0
+        } else if s.isASCII {
+            result = s.value.utf8.withContiguousStorageIfAvailable { SipHash13.hash(UnsafeRawBufferPointer($0)) }
+                ?? SipHash13.hash(Array(s.value.utf8))
+        } else {
+            result = SipHash13.hash(codeUnits(of: s))
         }
-        var result = Int(Int64(bitPattern: h))
         if result == -1 { result = -2 }
         s.cachedHash = result
         return result
+    }
+
+    /// CPython's compact representation of a non-ASCII str: the narrowest code unit that holds every
+    /// code point.
+    private static func codeUnits(of s: PyString) -> [UInt8] {
+        let scalars = s.scalars
+        let widest = scalars.reduce(0) { max($0, $1.value) }
+        let width = widest < 0x100 ? 1 : (widest < 0x1_0000 ? 2 : 4)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * width)
+        for scalar in scalars {
+            var unit = scalar.value
+            for _ in 0..<width {
+                bytes.append(UInt8(truncatingIfNeeded: unit))
+                unit >>= 8
+            }
+        }
+        return bytes
     }
 
     /// Numeric hash of an int, bool, big int or float.
