@@ -72,6 +72,9 @@ extension Builtins {
             case .bigInt: throw .exception(.overflowError("Python int too large to convert to C int"))
             default: throw .exception(.typeError("'\(v.typeName)' object cannot be interpreted as an integer"))
             }
+            guard Int32(exactly: code) != nil else {
+                throw .exception(.overflowError("Python int too large to convert to C int"))
+            }
             guard code >= 0 && code < 0x110000 else {
                 throw .exception(.valueError("chr() arg not in range(0x110000)"))
             }

@@ -33,7 +33,8 @@ enum ExactFloat {
         if a.magnitude <= limit && b.magnitude <= limit {
             return Double(Int(a)) / Double(Int(b))
         }
-        let negative = (a.sign == .minus) != (b.sign == .minus) && !a.isZero
+        // As CPython: the sign is the xor of the operands' signs even for a zero numerator (0 / -n is -0.0).
+        let negative = (a.sign == .minus && !a.isZero) != (b.sign == .minus)
         if a.isZero { return negative ? -0.0 : 0.0 }
         // Scale so the quotient has at least 55 significant bits (more for subnormal results is harmless).
         let shift = 55 - (a.magnitude.bitWidth - b.magnitude.bitWidth)

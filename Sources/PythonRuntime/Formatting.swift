@@ -18,7 +18,7 @@ public enum Formatting {
         }
         switch value {
         case .int, .bool, .bigInt:
-            let parsed = try FormatSpec(spec, typeName: "int")
+            let parsed = try FormatSpec(spec, typeName: value.typeName)
             return try formatInteger(value, parsed, context)
         case .float(let d):
             let parsed = try FormatSpec(spec, typeName: "float")
@@ -60,7 +60,7 @@ public enum Formatting {
             guard let d = try ExactFloat.double(value) else { preconditionFailure("an int value") }
             return try formatFloat(d, spec, context)
         default:
-            throw spec.unknownCode(type, "int")
+            throw spec.unknownCode(type, value.typeName)
         }
         if spec.precision != nil { throw .exception(.valueError("Precision not allowed in integer format specifier")) }
         if spec.noNegativeZero {
@@ -82,7 +82,10 @@ public enum Formatting {
             if spec.alternate {
                 throw .exception(.valueError("Alternate form (#) not allowed with integer format specifier 'c'"))
             }
-            guard let code = Int(exactly: big), code >= 0, code < 0x110000 else {
+            guard let code = Int(exactly: big) else {
+                throw .exception(.overflowError("Python int too large to convert to C long"))
+            }
+            guard code >= 0, code < 0x110000 else {
                 throw .exception(.overflowError("%c arg not in range(0x110000)"))
             }
             let character = Unicode.Scalar(UInt32(code)).map { String(Character($0)) } ?? "\u{FFFD}"
@@ -143,6 +146,9 @@ public enum Formatting {
                 style = .fixed(spec.precision ?? 6)
                 magnitude *= 100
                 suffix = "%"
+                if magnitude.isInfinite {
+                    return try formatFloat(d.sign == .minus ? -.infinity : .infinity, spec, context)
+                }
             default:
                 if let precision = spec.precision {
                     style = .general(precision)

@@ -11,16 +11,7 @@ import Testing
 struct FuzzSmokeTests {
     /// sal bugs found by fuzzing and not fixed yet, recognized from the differing values. Remove an
     /// entry when its bug is fixed.
-    static let knownBugs: [(name: String, matches: @Sendable (FieldDifference) -> Bool)] = [
-        ("iteration order of constant set displays of 3+ elements: CPython builds them from a frozenset "
-         + "constant ({-49, 7, 645} prints {-49, 645, 7}); sal inserts in source order ({7, 645, -49})", { difference in
-            difference.sal != difference.reference && difference.sal.contains("{")
-                && difference.sal.sorted() == difference.reference.sorted()
-        }),
-        ("format(True, 's') names the type 'int' instead of 'bool'", { difference in
-            difference.reference.contains("for object of type 'bool'") && difference.sal.contains("for object of type 'int'")
-        }),
-    ]
+    static let knownBugs: [(name: String, matches: @Sendable (FieldDifference) -> Bool)] = []
 
     @Test func generatedProgramsAgreeWithCPython() throws {
         if TestSupport.skipWithoutReference() { return }
