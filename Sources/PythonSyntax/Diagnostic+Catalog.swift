@@ -63,6 +63,7 @@ public enum DiagnosticID: String, Sendable, CaseIterable {
     case illegalAnnotationTarget = "syntax.illegal-annotation-target"
     case illegalAugmentedTarget = "syntax.illegal-augmented-target"
     case importTrailingComma = "syntax.import-trailing-comma"
+    case integerLiteralTooLong = "syntax.integer-literal-too-long"
     case invalidCharacter = "syntax.invalid-character"
     case invalidDigit = "syntax.invalid-digit"
     case invalidEscape = "syntax.invalid-escape"
@@ -325,6 +326,13 @@ extension Diagnostic {
     }
 
     /// `kind` is "decimal", "hexadecimal", "octal", "binary" or "imaginary".
+    /// CPython 3.11 refuses to convert more than 4300 decimal digits, literals included.
+    @inline(never) static func integerLiteralTooLong(digits: Int, _ range: SourceRange) -> Diagnostic {
+        syntax(.integerLiteralTooLong, "Exceeds the limit (4300 digits) for integer string conversion: value has \(digits) digits; "
+               + "use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals "
+               + "to avoid decimal conversion limits.", range)
+    }
+
     @inline(never) static func invalidNumberLiteral(_ kind: String, _ range: SourceRange) -> Diagnostic {
         syntax(.invalidNumberLiteral, "invalid \(kind) literal", range)
     }

@@ -2,8 +2,9 @@ extension Parser {
     /// The value of a NUMBER token (already validated by the lexer).
     ///
     /// Integers beyond `Int` become `.bigInt` with their decimal digits; floats are correctly rounded.
-    /// Imaginary literals are refused (recorded) and stand as 0.0.
-    mutating func numberConstant(_ number: Token) -> Constant {
+    /// Imaginary literals are refused (recorded) and stand as 0.0. A decimal literal of more than 4300
+    /// digits is a SyntaxError, as CPython's int-string conversion limit makes it.
+    mutating func numberConstant(_ number: Token) throws(Diagnostic) -> Constant {
         let start = Int(number.start)
         let end = Int(number.end)
         if number.flags & NumberFlags.imaginary != 0 {
@@ -30,6 +31,10 @@ extension Parser {
             let (product, productOverflow) = value.multipliedReportingOverflow(by: radix)
             let (sum, sumOverflow) = product.addingReportingOverflow(NumberLiteral.digitValue(byte))
             if productOverflow || sumOverflow {
+                if radix == 10 {
+                    let digits = (digitsStart..<end).reduce(0) { $0 + (text[$1] == UInt8(ascii: "_") ? 0 : 1) }
+                    if digits > 4300 { throw .integerLiteralTooLong(digits: digits, number.range) }
+                }
                 return .bigInt(NumberLiteral.decimalDigits(text, digitsStart, end, radix: radix))
             }
             value = sum

@@ -63,7 +63,7 @@ extension Parser {
             return Expression(.name(identifier(current)), range: current.range)
         case .number:
             advance()
-            return Expression(.constant(numberConstant(current)), range: current.range)
+            return Expression(.constant(try numberConstant(current)), range: current.range)
         case .string:
             return try strings()
         case .keywordNone:

@@ -76,10 +76,7 @@ struct ParserRobustnessTests {
     }()
 
     /// Inputs where sal is known to differ from CPython: bugs to fix (remove the entry when fixed).
-    static let knownDivergences: [String: String] = [
-        "4,301-digit literal": "CPython rejects an int literal over 4,300 digits at compile time (SyntaxError); "
-            + "sal compiles it and fails when the answer is printed (ValueError)",
-    ]
+    static let knownDivergences: [String: String] = [:]
 
     @Test(arguments: inputs)
     func pathologicalInputAgreesWithCPython(_ input: Input) {
