@@ -3,7 +3,10 @@
 
 1. The `sal exec` job on the real GSM8K programs (../shared/data) against CPython doing the same job
    (Benchmarks/cpython_exec.py): whole-process wall time, best of N runs, programs per second.
-2. A loop: the same program in both engines at two sizes; the difference gives microseconds per iteration
+2. In one process (`sal bench-reference`): the embedded CPython compiling and executing each program, and
+   executing it precompiled, next to sal compiling and running it, and running it precompiled; one thread
+   each, no process start-up or JSON in either figure.
+3. A loop: the same program in both engines at two sizes; the difference gives microseconds per iteration
    (process start-up and parsing cancel out).
 
 Usage: Benchmarks/run.py [--sal .build/release/sal] [--repeat 3] [--jobs N]
@@ -68,6 +71,9 @@ def main():
                 "ratio_sal_over_cpython": round(cpython_seconds / sal_seconds, 2),
                 "ratio_sal_one_thread_over_cpython": round(cpython_seconds / sal_one, 2),
             }
+            in_process = subprocess.run([args.sal, "bench-reference", "--in", programs, "--passes", str(args.repeat), "--json"],
+                                        check=True, capture_output=True, text=True)
+            results["in_process"] = json.loads(in_process.stdout.strip().splitlines()[-1])
         else:
             results["exec_job"] = "skipped: ../shared/data is not present"
         small, large = 1000, 3_000_000

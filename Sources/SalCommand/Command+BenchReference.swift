@@ -24,6 +24,9 @@ struct BenchReferenceCommand: ParsableCommand {
     @Option(help: "Answer location for lines without one.")
     var answer: AnswerSpec = .auto
 
+    @Flag(help: "Print one JSON object (programs/s per mode and the sal/CPython ratios) instead of a table.")
+    var json = false
+
     @OptionGroup var referenceOptions: ReferenceOptions
     @OptionGroup var limitOptions: LimitOptions
 
@@ -33,10 +36,28 @@ struct BenchReferenceCommand: ParsableCommand {
         referenceOptions.configure()
         let figures = ThroughputComparison.measure(cases, passes: passes, salLimits: limitOptions.limits,
                                                    referenceLimits: referenceOptions.limits())
+        if json {
+            let object: JSONValue = .object([
+                ("programs", .int(figures.programs)), ("passes", .int(figures.passes)),
+                ("cpython_compile_exec_programs_per_second", .double(figures.referenceCompileAndExec.rounded())),
+                ("cpython_exec_precompiled_programs_per_second", .double(figures.referenceExecPrecompiled.rounded())),
+                ("sal_compile_run_programs_per_second", .double(figures.salCompileAndRun.rounded())),
+                ("sal_run_precompiled_programs_per_second", .double(figures.salRunPrecompiled.rounded())),
+                ("ratio_compile_and_run", .double(Self.ratio(figures.salCompileAndRun, figures.referenceCompileAndExec))),
+                ("ratio_precompiled", .double(Self.ratio(figures.salRunPrecompiled, figures.referenceExecPrecompiled))),
+            ])
+            print(object.serialized)
+            return
+        }
         print("\(figures.programs) programs × \(figures.passes) passes, one thread per engine")
         print(String(format: "  CPython compile+exec        %10.0f programs/s", figures.referenceCompileAndExec))
         print(String(format: "  CPython exec of precompiled %10.0f programs/s", figures.referenceExecPrecompiled))
         print(String(format: "  sal compile+run             %10.0f programs/s", figures.salCompileAndRun))
         print(String(format: "  sal run of precompiled      %10.0f programs/s", figures.salRunPrecompiled))
+    }
+
+    /// sal's rate over CPython's, to two decimals.
+    private static func ratio(_ sal: Double, _ reference: Double) -> Double {
+        reference > 0 ? (sal / reference * 100).rounded() / 100 : 0
     }
 }
