@@ -123,7 +123,7 @@ struct VerifyCommandTests {
         let deadline = Date().addingTimeInterval(120)
         while victim.isRunning, Date() < deadline {
             if FileManager.default.fileExists(atPath: store), let stored = try? RunStore.completedCount(atPath: store),
-               stored >= 3 {
+               stored >= 1 {
                 kill(victim.processIdentifier, SIGKILL)
                 storedAtKill = stored
                 break
@@ -132,7 +132,7 @@ struct VerifyCommandTests {
         }
         victim.waitUntilExit()
         try #require(victim.terminationReason == .uncaughtSignal, "the run finished before it could be killed; make it longer")
-        #expect(storedAtKill >= 3 && storedAtKill < 40)
+        #expect(storedAtKill >= 1 && storedAtKill < 40)
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("killed/report.md").path))
 
         let resumed = try SalBinary.run(arguments("killed", slow))
