@@ -111,6 +111,10 @@ public struct FuzzReport: Sendable {
     public var findings: [FuzzFinding] = []
     /// Programs not compared, by `SkipReason.category`.
     public var skipped: [String: Int] = [:]
+    /// The first skipped programs of each category (up to `skippedExamplesPerCategory`), with both
+    /// engines' outcomes, so a skip that hides a bug (sal looping where CPython stops) can be looked at.
+    public var skippedExamples: [(id: String, category: String, sal: String, reference: String)] = []
+    public static let skippedExamplesPerCategory = 10
     /// CPython's outcomes of the generated programs: `ok`, or the status and exception type.
     public var referenceOutcomes: [String: Int] = [:]
     public var seconds = 0.0
@@ -135,11 +139,25 @@ public struct FuzzReport: Sendable {
 
     mutating func record(_ result: DifferentialResult) {
         programs += 1
-        if case .skipped(let reason) = result.verdict { skipped[reason.category, default: 0] += 1 }
+        if case .skipped(let reason) = result.verdict {
+            skipped[reason.category, default: 0] += 1
+            if skipped[reason.category, default: 0] <= Self.skippedExamplesPerCategory {
+                skippedExamples.append((result.testCase.id, reason.category, Self.summary(result.sal), Self.summary(result.reference)))
+            }
+        }
         if let reference = result.reference {
             let key = reference.error.map { "\(reference.status.rawValue) \($0.type)" } ?? reference.status.rawValue
             referenceOutcomes[key, default: 0] += 1
         }
+    }
+}
+
+extension FuzzReport {
+    /// "ok", or the status and the exception type ("limit steps" for a step limit).
+    static func summary(_ outcome: Outcome?) -> String {
+        guard let outcome else { return "not run" }
+        guard let error = outcome.error else { return outcome.status.rawValue }
+        return "\(outcome.status.rawValue) \(error.type)"
     }
 }
 

@@ -74,6 +74,9 @@ struct FuzzCommand: ParsableCommand {
         for (kind, count) in report.kinds { Swift.print("    \(count) × \(kind)") }
         let skipped = report.skipped.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
         if !skipped.isEmpty { Swift.print("skipped: \(skipped)") }
+        for example in report.skippedExamples {
+            Swift.print("    \(example.id) (\(example.category)): sal \(example.sal), CPython \(example.reference)")
+        }
         let outcomes = report.referenceOutcomes.sorted { $0.value > $1.value }.prefix(8).map { "\($0.key): \($0.value)" }
         Swift.print("CPython outcomes: " + outcomes.joined(separator: ", "))
         Swift.print(String(format: "throughput: %.0f programs/s (%.1f s, of which %.1f s shrinking)",
