@@ -86,40 +86,68 @@ public enum Repr {
         var hasSingle = false
         var hasDouble = false
         var plain = true
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "'"): hasSingle = true
-            case UInt8(ascii: "\""): hasDouble = true
-            case UInt8(ascii: "\\"), 0..<0x20, 0x7F...: plain = false
-            default: break
+        var scanned = text
+        scanned.withUTF8 { bytes in
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "'"): hasSingle = true
+                case UInt8(ascii: "\""): hasDouble = true
+                case UInt8(ascii: "\\"), 0..<0x20, 0x7F...: plain = false
+                default: break
+                }
             }
         }
         let quote: Character = hasSingle && !hasDouble ? "\"" : "'"
         if plain && !(quote == "'" && hasSingle) {
             return "\(quote)\(text)\(quote)"
         }
-        var out = String(quote)
-        out.reserveCapacity(text.utf8.count + 2)
-        for s in text.unicodeScalars {
-            switch s {
-            case "\\": out += "\\\\"
-            case "\t": out += "\\t"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "'" where quote == "'": out += "\\'"
-            default:
-                let v = s.value
-                if v < 0x20 || v == 0x7F {
-                    appendEscape(v, to: &out)
-                } else if v < 0x7F || PyUnicode.isPrintable(s) {
-                    out.unicodeScalars.append(s)
-                } else {
-                    appendEscape(v, to: &out)
+        // Built as UTF-8 bytes straight from the text's bytes: appending scalar by scalar to a String
+        // costs about ten times more, which matters for the megabyte-sized reprs of strings that
+        // programs grow by nesting reprs.
+        let quoteByte = UInt8(ascii: quote == "'" ? "'" : "\"")
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + bytes.count / 8 + 2)
+            out.append(quoteByte)
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte < 0x80 {
+                    i += 1
+                    switch byte {
+                    case UInt8(ascii: "\\"): out.append(byte); out.append(byte)
+                    case UInt8(ascii: "\t"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
+                    case UInt8(ascii: "\n"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
+                    case UInt8(ascii: "\r"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
+                    case UInt8(ascii: "'") where quoteByte == UInt8(ascii: "'"):
+                        out.append(UInt8(ascii: "\\")); out.append(byte)
+                    case 0..<0x20, 0x7F: appendEscape(UInt32(byte), to: &out)
+                    default: out.append(byte)
+                    }
+                    continue
                 }
+                // A multi-byte sequence of valid UTF-8: its length comes from the lead byte.
+                let length = byte >= 0xF0 ? 4 : (byte >= 0xE0 ? 3 : 2)
+                var value = UInt32(byte) & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
+                for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                if let scalar = Unicode.Scalar(value), PyUnicode.isPrintable(scalar) {
+                    out.append(contentsOf: bytes[i..<(i + length)])
+                } else {
+                    appendEscape(value, to: &out)
+                }
+                i += length
             }
+            out.append(quoteByte)
+            return String(decoding: out, as: UTF8.self)
         }
-        out.append(quote)
-        return out
+    }
+
+    /// `\xhh`, `\uhhhh` or `\Uhhhhhhhh` into a UTF-8 buffer.
+    static func appendEscape(_ v: UInt32, to out: inout [UInt8]) {
+        var text = ""
+        appendEscape(v, to: &text)
+        out.append(contentsOf: text.utf8)
     }
 
     /// `\xhh`, `\uhhhh` or `\Uhhhhhhhh` (lowercase hex), by the code point's size.
