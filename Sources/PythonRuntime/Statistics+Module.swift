@@ -233,27 +233,11 @@ enum StatisticsModule {
 
     // MARK: Ordering and counting
 
-    /// A stable sort by `<` (as `sorted` is), so equal values of different types keep their order.
+    /// `sorted(values)`: CPython's timsort, so data with NaN (which `<` does not order) ends in
+    /// CPython's order and the median picks the same element.
     static func sorted(_ values: [Value]) throws(ExecutionError) -> [Value] {
-        if values.count < 2 { return values }
-        let middle = values.count / 2
-        let left = try sorted(Array(values[..<middle]))
-        let right = try sorted(Array(values[middle...]))
-        var result: [Value] = []
-        result.reserveCapacity(values.count)
-        var i = 0
-        var j = 0
-        while i < left.count && j < right.count {
-            if try Operators.compare(.less, right[j], left[i]) {
-                result.append(right[j])
-                j += 1
-            } else {
-                result.append(left[i])
-                i += 1
-            }
-        }
-        result.append(contentsOf: left[i...])
-        result.append(contentsOf: right[j...])
+        var result = values
+        try ListSort.sort(&result, reverse: false)
         return result
     }
 
