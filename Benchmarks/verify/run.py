@@ -6,9 +6,10 @@ machine. Prints JSON.
 
 Two inputs:
 - "whole_file": the file as it is (528 questions, 13,198 candidates). The Python side gives each candidate
-  5 s (the limit the file's CPython results were recorded with); sal uses its default limits (10^7 steps,
-  10 s). Three programs loop forever, and 670 programs use sympy, which CPython runs and sal does not
-  provide (they fail at once in sal), so this compares the jobs as each engine actually does them.
+  5 s (the limit the file's CPython results were recorded with); sal gets 10^7 steps and 10 s (SAL_LIMITS,
+  its defaults, stated explicitly). Three programs loop forever, and 670 programs use sympy, which CPython
+  runs and sal does not provide (they fail at once in sal), so this compares the jobs as each engine
+  actually does them.
 - "both_engines_run": the same file without the candidates either engine cannot run to a result the other
   also computes (the three endless loops and every candidate sal reports as using an unavailable module):
   the same programs executed in full by both.
@@ -31,6 +32,9 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 DATA = os.path.join(os.path.dirname(ROOT), "shared", "data")
 INPUT = os.path.join(DATA, "gsm8k_votes_dev.jsonl")
 PREAMBLES = os.path.join(DATA, "gsm8k_votes_preambles.json")
+# sal's per-candidate limits, stated rather than taken from its defaults so the comparison stays fixed:
+# 10^7 steps (loop iterations and calls) and 10 s. The Python side's limit is --timeout (5 s).
+SAL_LIMITS = ["--max-steps", "10000000", "--max-seconds", "10"]
 
 
 def timed(command, repeat, out_dir):
@@ -89,7 +93,7 @@ def compare(name, input_path, args, tmp, python_timeout):
     sal_out = os.path.join(tmp, f"sal-{name}")
     python_out = os.path.join(tmp, f"python-{name}")
     sal_seconds, sal_cpu, _ = timed([args.sal, "verify", "run", input_path, "--preambles", PREAMBLES, "--out", sal_out,
-                                     "--progress", "none", "--jobs", str(args.jobs)], args.repeat, sal_out)
+                                     "--progress", "none", "--jobs", str(args.jobs)] + SAL_LIMITS, args.repeat, sal_out)
     python_seconds, python_cpu, python_stdout = timed(
         [sys.executable, os.path.join(HERE, "python_pipeline.py"), input_path, PREAMBLES, python_out,
          "--jobs", str(args.jobs), "--timeout", str(python_timeout)], args.repeat, python_out)

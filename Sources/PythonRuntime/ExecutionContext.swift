@@ -19,8 +19,11 @@ public final class ExecutionContext {
     /// Steps charged by natives for per-element work (`sum(range(n))`), checked with the VM's own.
     public internal(set) var nativeSteps: Int = 0
     private var nextNativeCheck: Int = 1 << 16
-    /// Monotonic nanoseconds after which the run stops with a time limit (set when the run starts).
+    /// Monotonic nanoseconds after which the run stops with a time limit (set when the run starts, moved
+    /// later by the time a run spends paused at host calls).
     var deadline: UInt64 = .max
+    /// Where the time limit reads the time.
+    public let clock: RunClock
 
     /// Charges `steps` units of native work; every so often checks the step and time limits.
     /// Natives call this inside loops whose length comes from program data.
@@ -40,7 +43,7 @@ public final class ExecutionContext {
         if nativeSteps > limits.maxSteps {
             throw .limit(LimitBreach(.steps, "step limit of \(limits.maxSteps) exceeded"))
         }
-        if Clock.nanoseconds() > deadline {
+        if clock.now() > deadline {
             throw .limit(LimitBreach(.time, "time limit of \(limits.maxSeconds) seconds exceeded"))
         }
     }
@@ -48,8 +51,9 @@ public final class ExecutionContext {
     /// Allocations below this size are not checked: they are bounded by the step limit.
     public static let smallAllocation = 4096
 
-    public init(limits: Limits) {
+    public init(limits: Limits, clock: RunClock = .monotonic) {
         self.limits = limits
+        self.clock = clock
     }
 
     /// Checks that an allocation of `bytes` fits the memory budget, and counts it if it is large.
@@ -92,6 +96,21 @@ public final class ExecutionContext {
     public var outputText: String { String(decoding: output, as: UTF8.self) }
 
     func resetOutput() { output.removeAll(keepingCapacity: true) }
+}
+
+/// The time source of a run's time limit: the monotonic clock, or a stand-in that a test advances by hand
+/// (so a test of the time limit never depends on how fast the machine is).
+public struct RunClock: Sendable {
+    let read: @Sendable () -> UInt64
+
+    /// `nanoseconds` must never go backwards.
+    public init(nanoseconds: @escaping @Sendable () -> UInt64) {
+        read = nanoseconds
+    }
+
+    public static let monotonic = RunClock(nanoseconds: Clock.nanoseconds)
+
+    func now() -> UInt64 { read() }
 }
 
 /// Monotonic time for limit checks.

@@ -79,12 +79,27 @@ public struct CompiledProgram: @unchecked Sendable {
 }
 
 /// A call of a host function the embedder must answer before the program continues.
+///
+/// Keyword arguments keep the order they were written in the call, as CPython's do: an embedder that
+/// rejects bad keywords reports the first one written, as CPython would.
 public struct HostCall: Sendable, Equatable {
+    /// One `name=value` argument of the call.
+    public struct Keyword: Sendable, Equatable {
+        public var name: String
+        public var value: JSONValue
+
+        public init(_ name: String, _ value: JSONValue) {
+            self.name = name
+            self.value = value
+        }
+    }
+
     public var function: String
     public var arguments: [JSONValue]
-    public var keywordArguments: [String: JSONValue]
+    /// In call order.
+    public var keywordArguments: [Keyword]
 
-    public init(function: String, arguments: [JSONValue], keywordArguments: [String: JSONValue] = [:]) {
+    public init(function: String, arguments: [JSONValue], keywordArguments: [Keyword] = []) {
         self.function = function
         self.arguments = arguments
         self.keywordArguments = keywordArguments
@@ -109,16 +124,23 @@ public final class ProgramRun: @unchecked Sendable {
     let vm: VirtualMachine
     let globals: Globals
     private var phase: Phase = .notStarted
+    /// When the run last paused at a host call (by `context.clock`); nil while it runs.
+    private var pausedAt: UInt64?
     public private(set) var outcome: Outcome?
+
+    /// What the program has printed so far. An embedder that abandons a paused run (it never resumes it)
+    /// reads the run's output here; once the run finished, it equals the outcome's `stdout`.
+    public var outputSoFar: String { context.outputText }
 
     enum Phase { case notStarted, preamble, program, answerCall, finished }
 
+    /// `clock` is what the time limit reads (a test passes one it advances by hand).
     public init(_ program: CompiledProgram, answer: AnswerSpec = .auto, limits: Limits = .default,
-                hostFunctions: Set<String> = []) {
+                hostFunctions: Set<String> = [], clock: RunClock = .monotonic) {
         self.program = program
         self.answer = answer
         self.limits = limits
-        context = ExecutionContext(limits: limits)
+        context = ExecutionContext(limits: limits, clock: clock)
         var hosts: [String: HostFunction] = [:]
         for name in hostFunctions { hosts[name] = HostFunction(name: name) }
         vm = VirtualMachine(context: context, hostFunctions: hosts)
@@ -129,7 +151,7 @@ public final class ProgramRun: @unchecked Sendable {
     public func start() -> RunStep {
         precondition(phase == .notStarted, "a run starts once")
         let seconds = limits.maxSeconds.isFinite ? max(0, limits.maxSeconds) : 1e9
-        context.deadline = Clock.nanoseconds() &+ UInt64(min(seconds, 1e9) * 1e9)
+        context.deadline = context.clock.now() &+ UInt64(min(seconds, 1e9) * 1e9)
         return drive { () throws(ExecutionError) in
             if let preamble = program.preamble {
                 phase = .preamble
@@ -145,6 +167,7 @@ public final class ProgramRun: @unchecked Sendable {
     /// Continues a paused run with the host function's result.
     public func resume(returning value: JSONValue) -> RunStep {
         precondition(vm.pendingHostResult != nil, "resume only a paused run")
+        excludePausedTime()
         return drive { () throws(ExecutionError) in try vm.resume(with: Value(json: value)) }
     }
 
@@ -153,7 +176,19 @@ public final class ProgramRun: @unchecked Sendable {
     public func resume(raising type: String, message: String) -> RunStep {
         precondition(vm.pendingHostResult != nil, "resume only a paused run")
         let exceptionType = PyType.exceptionTypes.first { $0.name == type } ?? .runtimeError
+        excludePausedTime()
         return drive { () throws(ExecutionError) in try vm.resume(raising: PyException(exceptionType, message)) }
+    }
+
+    /// Moves the deadline later by the time since the run paused: the time limit bounds the program's
+    /// own execution, not how long the embedder took to answer (a slow oracle, many rounds).
+    private func excludePausedTime() {
+        guard let pausedAt else { return }
+        let now = context.clock.now()
+        let paused = now > pausedAt ? now - pausedAt : 0
+        let (deadline, overflow) = context.deadline.addingReportingOverflow(paused)
+        context.deadline = overflow ? .max : deadline
+        self.pausedAt = nil
     }
 
     private func drive(_ body: () throws(ExecutionError) -> VirtualMachine.Stop) -> RunStep {
@@ -162,10 +197,9 @@ public final class ProgramRun: @unchecked Sendable {
             while true {
                 switch stop {
                 case .paused(let host, let positional, let keywords):
-                    var named: [String: JSONValue] = [:]
-                    for (k, v) in keywords { named[k] = v.jsonRendering() }
+                    pausedAt = context.clock.now()
                     return .paused(HostCall(function: host.name, arguments: positional.map { $0.jsonRendering() },
-                                            keywordArguments: named))
+                                            keywordArguments: keywords.map { HostCall.Keyword($0.0, $0.1.jsonRendering()) }))
                 case .returned(let value):
                     switch phase {
                     case .preamble:

@@ -111,7 +111,15 @@ extension VirtualMachine {
                 default: break
                 }
             }
-            if case .float(let x) = a, case .float(let y) = b {
+            // Floats, and an int against a float when the int is exactly a Double (|n| ≤ 2^53): IEEE
+            // comparison is then Python's exact one, NaN included. Larger ints need the exact path.
+            let floats: (Double, Double)? = switch (a, b) {
+            case (.float(let x), .float(let y)): (x, y)
+            case (.int(let x), .float(let y)) where x.magnitude <= 1 << 53: (Double(x), y)
+            case (.float(let x), .int(let y)) where y.magnitude <= 1 << 53: (x, Double(y))
+            default: nil
+            }
+            if let (x, y) = floats {
                 switch op {
                 case .less: return x < y
                 case .lessOrEqual: return x <= y

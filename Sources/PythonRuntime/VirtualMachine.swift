@@ -123,7 +123,7 @@ final class VirtualMachine {
         if steps &+ context.nativeSteps > limits.maxSteps {
             throw .limit(LimitBreach(.steps, "step limit of \(limits.maxSteps) exceeded"))
         }
-        if Clock.nanoseconds() > context.deadline {
+        if context.clock.now() > context.deadline {
             throw .limit(LimitBreach(.time, "time limit of \(limits.maxSeconds) seconds exceeded"))
         }
         nextCheck = min(steps &+ 4096, Self.saturatingIncrement(limits.maxSteps))

@@ -221,17 +221,22 @@ public final class RunStore: Sendable {
         }
         var resultsByQuestion: [String: String] = [:]
         for row in rows { resultsByQuestion[row.id] = row.results }
-        var questions: [StoredQuestion] = []
-        for question in source.questions {
-            guard let text = resultsByQuestion[question.id] else { continue }
-            guard case .array(let items) = try JSONValue.parse(text) else {
-                throw RecordDecodingError(message: "results of \(question.id) are not an array")
-            }
-            var results: [CandidateRunResult] = []
-            for item in items { results.append(try CandidateRunResult(storedJSON: item, questionID: question.id)) }
-            questions.append(StoredQuestion(question: question, results: results))
+        let storedQuestions = source.questions.compactMap { question in
+            resultsByQuestion[question.id].map { (question: question, text: $0) }
         }
-        return (questions, source.problems)
+        // Decoding is independent per question, so it runs on all cores; the first error in input order wins.
+        let decoded = ParallelMap.map(storedQuestions) { stored in
+            Result { () throws -> StoredQuestion in
+                guard case .array(let items) = try JSONValue.parse(stored.text) else {
+                    throw RecordDecodingError(message: "results of \(stored.question.id) are not an array")
+                }
+                var results: [CandidateRunResult] = []
+                results.reserveCapacity(items.count)
+                for item in items { results.append(try CandidateRunResult(storedJSON: item, questionID: stored.question.id)) }
+                return StoredQuestion(question: stored.question, results: results)
+            }
+        }
+        return (try decoded.map { try $0.get() }, source.problems)
     }
 
     /// Every stored question with its results, in input order.

@@ -9,8 +9,9 @@ import Synchronization
 /// At a host call the arguments are bound with `HelperCall.bind`; a bad call is raised inside the program
 /// (which may catch it) and the run continues, so only well-formed calls pause. A missing answer ends the
 /// run here: the `ProgramRun` is dropped without being resumed and the outcome is an `OracleMiss` limit,
-/// which the program can neither see nor catch. The trap: the dropped run's output is not readable
-/// through `ProgramRun`'s public API, so an oracle-miss outcome carries no stdout.
+/// which the program can neither see nor catch; it carries what the program printed before the call.
+/// Keyword arguments reach `HelperCall.bind` in call order, so a call with two bad keywords reports the
+/// first one written, as CPython does.
 public struct SalInterpreter: PausableInterpreter {
     /// A program stopped at a helper call; resumed exactly once.
     public struct Paused: Sendable {
@@ -64,7 +65,8 @@ public struct SalInterpreter: PausableInterpreter {
         case .value(let value):
             return settle(paused.run.resume(returning: value), of: paused.run)
         case .miss(let reason):
-            return .finished(Outcome(status: .limit, error: ErrorInfo(type: HelperAnswer.missErrorType, message: reason)))
+            return .finished(Outcome(status: .limit, stdout: paused.run.outputSoFar,
+                                     error: ErrorInfo(type: HelperAnswer.missErrorType, message: reason)))
         }
     }
 
@@ -79,24 +81,13 @@ public struct SalInterpreter: PausableInterpreter {
             case .paused(let host):
                 do {
                     let call = try HelperCall.bind(function: host.function, positional: host.arguments,
-                                                   keywords: Self.orderedKeywords(host))
+                                                   keywords: host.keywordArguments.map { ($0.name, $0.value) })
                     return .paused(call, Paused(run: run))
                 } catch {
                     step = run.resume(raising: error.type, message: error.message)
                 }
             }
         }
-    }
-
-    /// Keyword arguments in the helper's parameter order, unknown names after them by name: `HostCall`
-    /// holds them unordered, and binding must report the same problem on every run.
-    static func orderedKeywords(_ host: HostCall) -> [(String, JSONValue)] {
-        let order = HelperFunction(rawValue: host.function)?.parameterNames ?? []
-        return host.keywordArguments.sorted { left, right in
-            let leftRank = order.firstIndex(of: left.key) ?? order.count
-            let rightRank = order.firstIndex(of: right.key) ?? order.count
-            return leftRank != rightRank ? leftRank < rightRank : left.key < right.key
-        }.map { ($0.key, $0.value) }
     }
 }
 

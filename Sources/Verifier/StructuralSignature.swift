@@ -16,6 +16,7 @@ public struct StructuralSignature: Sendable, Hashable, CustomStringConvertible {
 
     public init(_ module: Module) {
         var writer = SignatureWriter(bound: BoundNames.collect(module.body))
+        writer.output.reserveCapacity(1024)
         writer.statements(module.body)
         canonicalText = writer.output
         hash = StableHash.hex(canonicalText)
@@ -87,18 +88,21 @@ struct SignatureWriter {
         output += " "
     }
 
+    /// A bound name seen before is found with one hash lookup; only new names also consult `bound`.
     mutating func name(_ name: String) {
-        guard bound.contains(name) else { return token(name) }
         if let existing = renamed[name] { return token(existing) }
-        let fresh = "v\(renamed.count)"
+        guard bound.contains(name) else { return token(name) }
+        let fresh = "v" + String(renamed.count)
         renamed[name] = fresh
         token(fresh)
     }
 
+    /// `label( ... ) `, written piece by piece rather than through a concatenated label.
     mutating func group(_ label: String, _ body: (inout SignatureWriter) -> Void) {
-        token(label + "(")
+        output += label
+        output += "( "
         body(&self)
-        token(")")
+        output += ") "
     }
 
     mutating func statements(_ body: [Statement]) {

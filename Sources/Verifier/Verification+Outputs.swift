@@ -116,12 +116,12 @@ extension Verification {
 
     /// Input lines that could not be used: `{"line", "message", "excerpt"}`.
     public func inputProblemsJSONL() -> String {
-        var output = ""
+        var output: [UInt8] = []
         for problem in problems {
             Self.appendLine(.object([("line", .int(problem.line)), ("message", .string(problem.message)),
                                      ("excerpt", .string(problem.excerpt))]), to: &output)
         }
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The file names `write(to:)` creates.
@@ -142,13 +142,17 @@ extension Verification {
         }
     }
 
-    /// The lines each question contributes, built on all cores and joined in question order.
-    static func lines(_ questions: [QuestionVerdict], _ build: @Sendable (QuestionVerdict, inout String) -> Void) -> String {
-        ParallelMap.map(questions) { verdict in
-            var output = ""
+    /// The lines each question contributes, built as UTF-8 bytes on all cores and joined in question order.
+    static func lines(_ questions: [QuestionVerdict], _ build: @Sendable (QuestionVerdict, inout [UInt8]) -> Void) -> String {
+        let parts = ParallelMap.map(questions) { verdict in
+            var output: [UInt8] = []
             build(verdict, &output)
             return output
-        }.joined()
+        }
+        var joined: [UInt8] = []
+        joined.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for part in parts { joined.append(contentsOf: part) }
+        return String(decoding: joined, as: UTF8.self)
     }
 
     static func text(_ value: String?) -> JSONValue {
@@ -160,9 +164,9 @@ extension Verification {
         return .null
     }
 
-    static func appendLine(_ value: JSONValue, to output: inout String) {
-        output += value.serialized
-        output += "\n"
+    static func appendLine(_ value: JSONValue, to output: inout [UInt8]) {
+        value.write(to: &output)
+        output.append(UInt8(ascii: "\n"))
     }
 
     /// Four decimals: enough for shares and coverage, stable across platforms.

@@ -18,8 +18,7 @@ extension VerifyInput {
     /// `call:NAME`, `auto`; default `auto`); all other fields are kept as metadata.
     public static func read(jsonl text: String, catalog: PreambleCatalog = PreambleCatalog()) -> VerifyInput {
         var reader = InputAssembler(catalog: catalog)
-        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-            .map { String(decoding: $0, as: UTF8.self) }
+        let lines = Self.lines(of: text)
         // Lines are parsed on all cores; assembling them into questions is sequential.
         let parsed = ParallelMap.map(lines) { line -> Result<JSONValue, JSONParseError>? in
             InputAssembler.isBlank(line) ? nil : Result { () throws(JSONParseError) in try JSONValue.parse(line) }
@@ -29,6 +28,23 @@ extension VerifyInput {
         }
         return VerifyInput(questions: reader.questions, problems: reader.problems,
                            fingerprint: StableHash.hex(text), text: text, catalog: catalog)
+    }
+
+    /// The text split at every newline, empty lines included (a final newline ends in an empty line), by a
+    /// scan of the UTF-8 bytes: the generic `split` of a UTF-8 view is several times slower on 15 MB.
+    static func lines(of text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var lines: [String] = []
+            var start = 0
+            while true {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                if end == bytes.count { return lines }
+                start = end + 1
+            }
+        }
     }
 }
 

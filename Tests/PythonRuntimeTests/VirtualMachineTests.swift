@@ -244,7 +244,7 @@ struct PausingTests {
         #expect(calls.map(\.function) == ["lookup", "ask_llm", "compare"])
         #expect(calls[0].arguments == [.string("Eiffel Tower"), .string("height")])
         #expect(calls[2].arguments == [.int(330), .int(100)])
-        #expect(calls[2].keywordArguments == ["relation": .string(">")])
+        #expect(calls[2].keywordArguments == [HostCall.Keyword("relation", .string(">"))])
         #expect(outcome.answerRepr == "True")
     }
 

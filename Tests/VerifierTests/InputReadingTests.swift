@@ -80,6 +80,13 @@ import Oracle
         #expect(candidates[1].recorded?.error == "NameError: name 'x' is not defined")
     }
 
+    @Test(arguments: ["", "a", "a\n", "\n\n", "a\nb", "\u{00e9}\u{1F600}\n\nx\r\n", "{\"q\": 1}\n{}\n"])
+    func linesSplitAtEveryNewline(_ text: String) {
+        let expected = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
+        #expect(VerifyInput.lines(of: text) == expected)
+    }
+
     @Test func fingerprintFollowsTheText() {
         let a = VerifyInput.read(jsonl: "{\"id\": 1, \"question\": \"Q\", \"program\": \"answer = 1\"}")
         let b = VerifyInput.read(jsonl: "{\"id\": 1, \"question\": \"Q\", \"program\": \"answer = 2\"}")

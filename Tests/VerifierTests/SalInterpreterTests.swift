@@ -111,6 +111,15 @@ import ProgramOutcome
         #expect(results[3].outcome.error?.message == "ask_llm() got an unexpected keyword argument 'query'")
     }
 
+    @Test func theFirstBadKeywordWrittenIsReported() async throws {
+        let results = try await Self.run([
+            Self.job("later parameter first", "answer = compare('a', 'b', zz=1, relation='<', aa=2)"),
+            Self.job("repeated after unknown", "answer = lookup('Rome', 'founded', zz=1, entity='Paris')"),
+        ])
+        #expect(results[0].outcome.error?.message == "compare() got an unexpected keyword argument 'zz'")
+        #expect(results[1].outcome.error?.message == "lookup() got an unexpected keyword argument 'zz'")
+    }
+
     @Test func aMissEndsTheProgramUncatchably() async throws {
         let results = try await Self.run([
             Self.job("guarded", """
@@ -127,6 +136,7 @@ import ProgramOutcome
         #expect(miss.status == .limit && miss.error?.type == HelperAnswer.missErrorType)
         #expect(miss.error?.message == #"not recorded: ask_llm["Is the moon made of cheese?"]"#)
         #expect(miss.answer == nil)
+        #expect(miss.stdout == "before\n", "the output printed before the call the oracle missed")
         #expect(results[0].helperCalls == [HelperExchange(call: .askLLM("Is the moon made of cheese?"),
                                                           answer: .miss(#"not recorded: ask_llm["Is the moon made of cheese?"]"#))])
         #expect(results[1].outcome.answer == .int(2_800_001))
