@@ -93,6 +93,10 @@ let package = Package(
             swiftSettings: optimize
         ),
 
+        // untrusted bytes -> parse, compile and a limited run, with no crash (libFuzzer target; replays inputs otherwise).
+        .executableTarget(name: "ProgramFuzzer", dependencies: ["PythonSyntax", "PythonRuntime", "ProgramOutcome"],
+                          path: "Fuzz/ProgramFuzzer", swiftSettings: optimize),
+
         // Release-mode benchmark: LoRA training tokens/s and peak memory on the SmolLM2-135M shape.
         .executableTarget(name: "TrainingBenchmark", dependencies: ["Training", "Model", "LinearAlgebra"],
                           path: "Benchmarks/TrainingBenchmark", swiftSettings: optimize),
