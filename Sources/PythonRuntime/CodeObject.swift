@@ -23,6 +23,7 @@ final class CodeObject: @unchecked Sendable {
     /// Nested code objects (functions, lambdas, comprehensions).
     let children: [CodeObject]
     let handlers: [ExceptionHandlerEntry]
+    let handledRanges: [HandledRange]
 
     /// Parameters: `positionalCount` (incl. positional-only), then keyword-only, then `*args`, `**kwargs`,
     /// occupying locals 0..<parameterSlots.
@@ -41,7 +42,7 @@ final class CodeObject: @unchecked Sendable {
 
     init(name: String, kind: Kind, instructions: [Instruction], lines: [Int32], columns: [Int32], constants: [Value],
          localCount: Int, constantBase: Int, registerCount: Int, localNames: [String], names: [String],
-         keywordNames: [[String]], children: [CodeObject], handlers: [ExceptionHandlerEntry],
+         keywordNames: [[String]], children: [CodeObject], handlers: [ExceptionHandlerEntry], handledRanges: [HandledRange],
          positionalCount: Int, positionalOnlyCount: Int, keywordOnlyCount: Int, hasVarArgs: Bool,
          hasVarKeywords: Bool, defaultCount: Int, keywordOnlyDefaultNames: [String],
          cellLocals: [Int32], freeFromEnclosing: [Int32]) {
@@ -59,6 +60,7 @@ final class CodeObject: @unchecked Sendable {
         self.keywordNames = keywordNames
         self.children = children
         self.handlers = handlers
+        self.handledRanges = handledRanges
         self.positionalCount = positionalCount
         self.positionalOnlyCount = positionalOnlyCount
         self.keywordOnlyCount = keywordOnlyCount

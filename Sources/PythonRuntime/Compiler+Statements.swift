@@ -263,9 +263,7 @@ extension FunctionCompiler {
                     release(to: mark)
                 }
                 if let n = clause.name { try storeName(n, from: exception) }
-                handledExceptions.append(exception)
-                try statements(clause.body, program: &program)
-                handledExceptions.removeLast()
+                try handlerBody(clause.body, exception: exception, program: &program)
                 if let n = clause.name { try deleteName(n, ifBound: true) }
                 toEnd.append(emit(.jump(target: -1)))
                 if let next { patch(next, to: here) }
@@ -283,15 +281,23 @@ extension FunctionCompiler {
             let handler = here
             closeProtection(target: handler)
             definitelyBound = before
-            handledExceptions.append(finallyException)
-            try statements(finally, program: &program)
-            handledExceptions.removeLast()
+            try handlerBody(finally, exception: finallyException, program: &program)
             emit(.reraise(src: finallyException))
             patch(skip, to: here)
             definitelyBound = before
             try statements(finally, program: &program)
         }
         definitelyBound = before
+    }
+
+    /// The body of an `except` clause, or of a `finally` run for an exception held in `exception`: a bare
+    /// `raise` inside re-raises it, and so does one in any function called from here (`handledRanges`).
+    func handlerBody(_ body: [Statement], exception: R, program: inout ProgramCompiler) throws(CompileError) {
+        let start = here
+        handledExceptions.append(exception)
+        try statements(body, program: &program)
+        handledExceptions.removeLast()
+        handledRanges.append(HandledRange(start: start, end: here, exceptionRegister: exception))
     }
 
     // MARK: Assignment

@@ -112,6 +112,8 @@ final class FunctionCompiler {
     var protections: [ProtectedRegion] = []
     /// Registers holding the exception being handled, for bare `raise` (innermost last).
     var handledExceptions: [R] = []
+    /// Every handler body compiled so far, for a bare `raise` in a function this one calls.
+    var handledRanges: [HandledRange] = []
 
     let globalNames: GlobalNameTable
 
@@ -236,6 +238,9 @@ final class FunctionCompiler {
         let finalHandlers = handlers.map { h in
             ExceptionHandlerEntry(start: h.start, end: h.end, target: h.target, exceptionRegister: remap(h.exceptionRegister))
         }
+        let finalHandledRanges = handledRanges.map { h in
+            HandledRange(start: h.start, end: h.end, exceptionRegister: remap(h.exceptionRegister))
+        }
         var cellLocals: [Int32] = []
         for name in scope.cellOrder {
             if scope.parameters.contains(name), let i = scope.localIndex(of: name) {
@@ -257,6 +262,7 @@ final class FunctionCompiler {
             constants: constants, localCount: Int(localCount), constantBase: Int(constantBase),
             registerCount: Int(constantBase) + constants.count, localNames: scope.localOrder, names: names,
             keywordNames: keywordNameTables, children: children, handlers: finalHandlers,
+            handledRanges: finalHandledRanges,
             positionalCount: scope.kind == .comprehension ? 1 : positional,
             positionalOnlyCount: p?.positionalOnly.count ?? 0,
             keywordOnlyCount: p?.keywordOnly.count ?? 0, hasVarArgs: p?.varArgs != nil,

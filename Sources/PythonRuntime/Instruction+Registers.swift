@@ -53,7 +53,7 @@ extension Instruction {
         case let .callMethodKeywords(d, r, n, c, k): return .callMethodKeywords(dst: g(d), receiver: g(r), name: n, count: c, names: k)
         case let .returnValue(s): return .returnValue(src: g(s))
         case let .yieldValue(s): return .yieldValue(src: g(s))
-        case let .raise(e, c): return .raise(exception: g(e), cause: c == Instruction.noRegister ? c : g(c))
+        case let .raise(e, c): return .raise(exception: e == Instruction.noRegister ? e : g(e), cause: c == Instruction.noRegister ? c : g(c))
         case let .reraise(s): return .reraise(src: g(s))
         case let .exceptionMatches(d, e, t): return .exceptionMatches(dst: g(d), exception: g(e), type: g(t))
         case let .assertionFailed(m): return .assertionFailed(message: m == Instruction.noRegister ? m : g(m))

@@ -103,3 +103,11 @@ struct ExceptionHandlerEntry {
     /// Register that receives the exception.
     var exceptionRegister: Int32
 }
+
+/// The instructions of an `except` body (or of a `finally` body run for an exception) and the register
+/// holding the exception it handles: where a bare `raise` in a called function finds what to re-raise.
+struct HandledRange {
+    var start: Int32
+    var end: Int32
+    var exceptionRegister: Int32
+}

@@ -410,7 +410,8 @@ extension VirtualMachine {
                     globals = frames[frames.count - 1].globals; cells = frames[frames.count - 1].cells
 
                 case let .raise(exception, cause):
-                    throw .exception(try raisedException(exception == Instruction.noRegister ? nil : regs[Int(exception)],
+                    throw .exception(try raisedException(exception == Instruction.noRegister ? exceptionHandledByCaller()
+                                                                                            : regs[Int(exception)],
                                                          cause: cause == Instruction.noRegister ? nil : regs[Int(cause)]))
                 case let .reraise(src):
                     guard case .exception(let e) = regs[Int(src)] else { preconditionFailure("reraise of a non-exception") }

@@ -243,6 +243,24 @@ extension VirtualMachine {
         }
     }
 
+    /// What a bare `raise` outside any `except` body of its own function re-raises: the exception handled
+    /// by the innermost caller that is inside a handler body at its call site (CPython's exception context
+    /// follows calls), or nil. Callers' saved pcs point past their call instruction. Only this rare path
+    /// pays for the walk; entering and leaving handlers costs nothing.
+    func exceptionHandledByCaller() -> Value? {
+        for frame in frames.dropLast().reversed() {
+            let callSite = Int32(frame.pc - 1)
+            var innermost: HandledRange?
+            for range in frame.code.handledRanges where range.start <= callSite && callSite < range.end {
+                if innermost.map({ range.start > $0.start }) ?? true { innermost = range }
+            }
+            if let innermost, case .exception = stack[frame.base + Int(innermost.exceptionRegister)] {
+                return stack[frame.base + Int(innermost.exceptionRegister)]
+            }
+        }
+        return nil
+    }
+
     func raisedException(_ value: Value?, cause: Value?) throws(ExecutionError) -> PyException {
         guard let value else {
             return PyException(.runtimeError, "No active exception to reraise")
