@@ -35,6 +35,12 @@ struct VoteOptions: ParsableArguments {
     var minStructures: Int?
     @Option(help: "Maximum share of failing candidates (overrides the preset).")
     var maxFailureShare: Double?
+    @Option(help: "Minimum share of agreeing programs in the largest behaviour cluster (overrides the preset).")
+    var minBehaviourAgreement: Double?
+    @Option(help: "Runs of each answering program with the question's numbers perturbed, for behaviour clusters (0: cluster by answer only).")
+    var behaviourProbes = 1
+    @Flag(help: "Supervision only from the largest agreeing behaviour cluster (by default it only comes first).")
+    var largestBehaviourOnly = false
     @Option(help: "Candidate field whose values count as independent sources.")
     var sourceField = "model"
     @Flag(help: "Keep a question only when the chain-of-thought majority agrees.")
@@ -59,6 +65,7 @@ struct VoteOptions: ParsableArguments {
         if let minSourceCoverage { rule.minimumSourceCoverage = minSourceCoverage }
         if let minStructures { rule.minimumStructures = minStructures }
         if let maxFailureShare { rule.maximumFailureShare = maxFailureShare }
+        if let minBehaviourAgreement { rule.minimumBehaviourAgreement = minBehaviourAgreement }
         rule.requireChainOfThoughtAgreement = requireCotAgreement || rule.requireChainOfThoughtAgreement
         rule.requireGoldMatch = requireGold || rule.requireGoldMatch
         return rule
@@ -66,12 +73,15 @@ struct VoteOptions: ParsableArguments {
 
     var options: VerifyOptions {
         VerifyOptions(rule: rule, systemPrompt: systemPrompt, supervisionPerQuestion: supervisionPerQuestion,
-                      pairsPerQuestion: pairsPerQuestion, sourceField: sourceField)
+                      pairsPerQuestion: pairsPerQuestion, sourceField: sourceField,
+                      behaviour: behaviourProbes > 0 ? BehaviourProbe(probes: behaviourProbes) : nil,
+                      largestBehaviourOnly: largestBehaviourOnly)
     }
 
     func validate() throws {
         if let minShare, !(0...1).contains(minShare) { throw ValidationError("--min-share must be between 0 and 1") }
         if pairsPerQuestion < 0 { throw ValidationError("--pairs-per-question must not be negative") }
+        if behaviourProbes < 0 { throw ValidationError("--behaviour-probes must not be negative") }
     }
 }
 

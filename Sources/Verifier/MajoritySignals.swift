@@ -22,22 +22,28 @@ public struct MajoritySignals: Sendable, Equatable {
     public var sources: Int
     /// Distinct source values among all candidates of the question.
     public var sourcesOverall: Int
+    /// The largest behaviour cluster's agreeing members over all agreeing probed candidates: 1 when every
+    /// agreeing program behaves alike under perturbed numbers (or none was probed), lower when the
+    /// agreement splits into programs that compute different things.
+    public var behaviourAgreement: Double
 
     public init(share: Double, failureShare: Double, runnerUpShare: Double, structures: Int, sources: Int,
-                sourcesOverall: Int) {
+                sourcesOverall: Int, behaviourAgreement: Double = 1) {
         self.share = share
         self.failureShare = failureShare
         self.runnerUpShare = runnerUpShare
         self.structures = structures
         self.sources = sources
         self.sourcesOverall = sourcesOverall
+        self.behaviourAgreement = behaviourAgreement
     }
 
     /// Agreeing sources over all sources of the question (0 without a majority).
     public var sourceCoverage: Double { sourcesOverall == 0 ? 0 : Double(sources) / Double(sourcesOverall) }
 
     /// The signals of one question. `structure[i]` names candidate i's structure, `source[i]` its source.
-    public init(vote: QuestionVote, ballots: [Ballot], structure: [String], source: [String]) {
+    public init(vote: QuestionVote, ballots: [Ballot], structure: [String], source: [String],
+                behaviourAgreement: Double = 1) {
         precondition(ballots.count == structure.count && ballots.count == source.count, "one entry per candidate")
         let count = max(1, ballots.count)
         let agreeing = ballots.indices.filter { vote.agreesWithMajority($0) == true }
@@ -47,7 +53,7 @@ public struct MajoritySignals: Sendable, Equatable {
                   runnerUpShare: Double(runnerUp) / Double(count),
                   structures: Set(agreeing.map { structure[$0] }).count,
                   sources: Set(agreeing.map { source[$0] }).count,
-                  sourcesOverall: Set(source).count)
+                  sourcesOverall: Set(source).count, behaviourAgreement: behaviourAgreement)
     }
 
     /// The candidate's value of `field` in its metadata, as text ("" when absent).

@@ -52,6 +52,10 @@ extension Verification {
                 var flags: [JSONValue] = []
                 if candidate.restatement != nil { flags.append(.string("repeats-question")) }
                 if candidate.clusterSize > 1 { flags.append(.string("shared-structure")) }
+                if candidate.agrees == true, let cluster = candidate.behaviourCluster,
+                   cluster != verdict.largestAgreeingBehaviourCluster {
+                    flags.append(.string("minority-behaviour"))
+                }
                 if verdict.vote.isTie { flags.append(.string("question-tie")) }
                 let vote: String = switch candidate.agrees {
                 case true?: "agrees"
@@ -77,6 +81,9 @@ extension Verification {
                     ("restatement_coverage", coverage),
                     ("cluster", Self.text(candidate.cluster)),
                     ("cluster_size", .int(candidate.clusterSize)),
+                    ("behaviour", candidate.behaviour.map { .array($0.map(Self.behaviourText)) } ?? .null),
+                    ("behaviour_cluster", candidate.behaviourCluster.map(JSONValue.int) ?? .null),
+                    ("behaviour_cluster_size", .int(candidate.behaviourClusterSize)),
                     ("kept", .bool(candidate.kept)),
                     ("why", .string(candidate.why)),
                 ]
@@ -99,6 +106,8 @@ extension Verification {
                 ("runner_up_share", .double(Self.rounded(signals.runnerUpShare))),
                 ("failure_share", .double(Self.rounded(signals.failureShare))),
                 ("structures", .int(signals.structures)),
+                ("behaviour_clusters", .int(verdict.agreeingBehaviourClusters)),
+                ("behaviour_agreement", .double(Self.rounded(signals.behaviourAgreement))),
                 ("sources", .int(signals.sources)),
                 ("sources_overall", .int(signals.sourcesOverall)),
                 ("tie", .bool(verdict.vote.isTie)),
@@ -157,6 +166,14 @@ extension Verification {
 
     static func text(_ value: String?) -> JSONValue {
         value.map(JSONValue.string) ?? .null
+    }
+
+    /// A probe's ballot as text: the normalized answer, or `abstain:<reason>`.
+    static func behaviourText(_ ballot: Ballot) -> JSONValue {
+        switch ballot {
+        case .answer(let answer): .string(answer.description)
+        case .abstain(let reason): .string("abstain:" + reason.rawValue)
+        }
     }
 
     static func abstainReason(_ ballot: Ballot) -> JSONValue {

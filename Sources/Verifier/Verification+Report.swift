@@ -140,6 +140,35 @@ extension Verification {
         }
         lines.append("")
 
+        lines.append("## Behaviour")
+        lines.append("")
+        if let probe = options.behaviour {
+            let probed = candidates.filter { $0.behaviourCluster != nil }
+            let agreeingProbed = questions.filter { verdict in verdict.candidates.contains { $0.agrees == true && $0.behaviourCluster != nil } }
+            let split = agreeingProbed.filter { $0.agreeingBehaviourClusters > 1 }
+            let minority = questions.reduce(0) { total, verdict in
+                total + verdict.candidates.filter { $0.agrees == true && $0.behaviourCluster != nil
+                    && $0.behaviourCluster != verdict.largestAgreeingBehaviourCluster }.count
+            }
+            lines.append("Each answering program without helper calls ran \(probe.probes) more time\(probe.probes == 1 ? "" : "s") "
+                         + "with the numbers its question states shifted consistently: \(probed.count) of \(candidates.count) "
+                         + "candidates probed. In \(split.count) of \(agreeingProbed.count) questions the agreeing programs "
+                         + "split into several behaviour clusters; \(minority) agreeing programs lie outside their question's "
+                         + "largest one (flag `minority-behaviour`"
+                         + (options.largestBehaviourOnly ? ", left out of supervision)." : "; supervision and the chosen side of "
+                            + "pairs come from the largest cluster first)."))
+            var agreementBins = [Int](repeating: 0, count: 5)
+            for verdict in agreeingProbed {
+                agreementBins[min(Int((verdict.signals.behaviourAgreement + VoteRule.shareSlack) * 5), 4)] += 1
+            }
+            lines.append("")
+            lines.append(SVGChart.bars(title: "Questions by behaviour agreement (largest agreeing cluster over agreeing programs)",
+                                       labels: ["0-0.2", "0.2-0.4", "0.4-0.6", "0.6-0.8", "0.8-1"], values: agreementBins))
+        } else {
+            lines.append("Behaviour probes are off: programs are clustered by answer only.")
+        }
+        lines.append("")
+
         lines.append("## Input problems")
         lines.append("")
         if problems.isEmpty {

@@ -19,6 +19,14 @@ public struct VerifyOptions: Sendable {
     public var thresholds: [Double]
     /// The candidate metadata field whose distinct values count as independent sources (`MajoritySignals`).
     public var sourceField: String
+    /// Runs each answering program again with the question's numbers perturbed, for behaviour clusters
+    /// (`BehaviourProbe`); nil clusters by answer alone. Needs `parse`. The largest agreeing behaviour
+    /// cluster supplies supervision first and the chosen side of every pair.
+    public var behaviour: BehaviourProbe?
+    /// Supervision only from the largest agreeing behaviour cluster. Off by default: a program outside it
+    /// is often right too (it derives a quantity the others write as a constant, which a perturbation
+    /// treats as independent), so dropping it costs data; the README measures how much.
+    public var largestBehaviourOnly: Bool
 
     /// sal's Python parser; a program it rejects has no cluster.
     public static let pythonParser: @Sendable (String) -> Module? = { try? PythonParser.parse($0) }
@@ -27,7 +35,8 @@ public struct VerifyOptions: Sendable {
                 restatement: RestatementDetector = RestatementDetector(),
                 parse: (@Sendable (String) -> Module?)? = VerifyOptions.pythonParser,
                 systemPrompt: String? = nil, supervisionPerQuestion: Int? = nil, pairsPerQuestion: Int = 4,
-                thresholds: [Double] = VoteStatistics.defaultThresholds, sourceField: String = "model") {
+                thresholds: [Double] = VoteStatistics.defaultThresholds, sourceField: String = "model",
+                behaviour: BehaviourProbe? = BehaviourProbe(), largestBehaviourOnly: Bool = false) {
         self.rule = rule
         self.normalizer = normalizer
         self.restatement = restatement
@@ -37,6 +46,8 @@ public struct VerifyOptions: Sendable {
         self.pairsPerQuestion = pairsPerQuestion
         self.thresholds = thresholds
         self.sourceField = sourceField
+        self.behaviour = behaviour
+        self.largestBehaviourOnly = largestBehaviourOnly
     }
 }
 
@@ -62,6 +73,14 @@ public struct CandidateVerdict: Sendable {
     public var cluster: String?
     /// Candidates of the question sharing this cluster (1 without a cluster).
     public var clusterSize: Int
+    /// Its answer, then its ballot under each behaviour probe; nil when it was not probed (it abstained,
+    /// made helper calls, did not parse, or probing is off).
+    public var behaviour: [Ballot]?
+    /// Its behaviour cluster: 0-based, numbered in order of first appearance among the question's probed
+    /// candidates; nil when not probed.
+    public var behaviourCluster: Int?
+    /// Candidates of the question in the same behaviour cluster (1 when not probed).
+    public var behaviourClusterSize: Int
     /// In supervision.jsonl.
     public var kept: Bool
     public var why: String
@@ -91,6 +110,15 @@ public struct QuestionVerdict: Sendable {
     public var supervision: [Int]
     /// (chosen, rejected) positions of the preference pairs.
     public var pairs: [(chosen: Int, rejected: Int)]
+
+    /// The behaviour cluster with the most agreeing candidates (ties to the earliest); nil when no agreeing
+    /// candidate was probed.
+    public var largestAgreeingBehaviourCluster: Int?
+
+    /// Distinct behaviour clusters among the agreeing candidates (0 when none was probed).
+    public var agreeingBehaviourClusters: Int {
+        Set(candidates.compactMap { $0.agrees == true ? $0.behaviourCluster : nil }).count
+    }
 }
 
 /// The votes, clusters and selections of a whole run, computed from stored results.
@@ -133,21 +161,26 @@ public struct Verification: Sendable {
             normalizer: normalizer)
         let gold = question.gold.flatMap { normalizer.normalize(json: $0) }
 
+        let modules = question.candidates.map { options.parse?($0.program) }
         var candidates: [CandidateVerdict] = []
         for (position, candidate) in question.candidates.enumerated() {
-            let module = options.parse?(candidate.program)
+            let module = modules[position]
             var texts = module.map { StaticHelperCalls.find(in: $0).map(\.text) } ?? []
             texts += results[position].helperCalls.map { RestatementDetector.text(of: $0.call) }
             candidates.append(CandidateVerdict(
                 candidate: candidate, result: results[position], ballot: ballots[position],
                 agrees: vote.agreesWithMajority(position),
                 restatement: options.restatement.restatement(of: question.question, in: texts),
-                cluster: module.map { StructuralSignature($0).hash }, clusterSize: 1, kept: false, why: "",
-                rejection: nil))
+                cluster: module.map { StructuralSignature($0).hash }, clusterSize: 1, behaviour: nil,
+                behaviourCluster: nil, behaviourClusterSize: 1, kept: false, why: "", rejection: nil))
         }
+        let largestAgreeingBehaviour = Self.clusterBehaviours(&candidates, modules: modules, question: question,
+                                                              options: options)
+        let agreeingProbed = candidates.filter { $0.agrees == true && $0.behaviourCluster != nil }.count
         let signals = MajoritySignals(
             vote: vote, ballots: ballots, structure: candidates.map { $0.cluster ?? "text:" + $0.candidate.program },
-            source: question.candidates.map { MajoritySignals.source(of: $0, field: options.sourceField) })
+            source: question.candidates.map { MajoritySignals.source(of: $0, field: options.sourceField) },
+            behaviourAgreement: largestAgreeingBehaviour.map { Double($0.agreeing) / Double(agreeingProbed) } ?? 1)
         let decision = options.rule.decide(vote, chainOfThought: chainOfThought, gold: gold, normalizer: normalizer,
                                            signals: signals)
         var clusterSizes: [String: Int] = [:]
@@ -158,7 +191,10 @@ public struct Verification: Sendable {
 
         var supervision: [Int] = []
         var keptShapes: [String: String] = [:]
-        for index in candidates.indices {
+        // The largest agreeing behaviour cluster supplies supervision first, so a cap keeps its programs.
+        let inLargest = candidates.map { $0.behaviourCluster != nil && $0.behaviourCluster == largestAgreeingBehaviour?.cluster }
+        let order = candidates.indices.filter { inLargest[$0] } + candidates.indices.filter { !inLargest[$0] }
+        for index in order {
             let verdict = candidates[index]
             let why: String
             if case .abstain(let reason) = verdict.ballot {
@@ -173,6 +209,11 @@ public struct Verification: Sendable {
             } else if let restatement = verdict.restatement {
                 why = "repeats the question (coverage \(VoteRule.format(restatement.coverage)))"
                 candidates[index].rejection = .repeatsQuestion
+            } else if options.largestBehaviourOnly, let cluster = verdict.behaviourCluster,
+                      let largest = largestAgreeingBehaviour, cluster != largest.cluster {
+                why = "agrees, but answers differently when the question's numbers change (behaviour cluster "
+                    + "\(cluster) of \(verdict.behaviourClusterSize); supervision comes from cluster \(largest.cluster) "
+                    + "of \(largest.agreeing) agreeing)"
             } else {
                 let shape = verdict.cluster ?? "text:" + verdict.candidate.program
                 if let earlier = keptShapes[shape] {
@@ -191,17 +232,61 @@ public struct Verification: Sendable {
         }
 
         var pairs: [(chosen: Int, rejected: Int)] = []
-        if !supervision.isEmpty {
+        let preferred = supervision.filter { inLargest[$0] }
+        let chosenPool = preferred.isEmpty ? supervision : preferred
+        if !chosenPool.isEmpty {
             var seenRejected: Set<String> = []
             for index in candidates.indices where candidates[index].rejection != nil {
                 guard pairs.count < options.pairsPerQuestion else { break }
                 guard seenRejected.insert(candidates[index].candidate.program).inserted else { continue }
-                pairs.append((supervision[pairs.count % supervision.count], index))
+                pairs.append((chosenPool[pairs.count % chosenPool.count], index))
             }
         }
         return QuestionVerdict(question: question, vote: vote, chainOfThought: chainOfThought, gold: gold,
                                signals: signals, decision: decision, candidates: candidates, supervision: supervision,
-                               pairs: pairs)
+                               pairs: pairs, largestAgreeingBehaviourCluster: largestAgreeingBehaviour?.cluster)
+    }
+}
+
+extension Verification {
+    /// Probes every answering candidate that made no helper call (see `BehaviourProbe`), groups the
+    /// candidates whose behaviours are the same (in order of first appearance, as answers are grouped), and
+    /// returns the behaviour cluster with the most agreeing members (ties to the earliest) with that count;
+    /// nil when no agreeing candidate was probed.
+    static func clusterBehaviours(_ candidates: inout [CandidateVerdict], modules: [Module?], question: QuestionInput,
+                                  options: VerifyOptions) -> (cluster: Int, agreeing: Int)? {
+        guard let probe = options.behaviour else { return nil }
+        let numbers = QuestionNumbers(question: question.question)
+        var representatives: [[Ballot]] = []
+        var sizes: [Int] = []
+        var agreeing: [Int] = []
+        for index in candidates.indices {
+            let verdict = candidates[index]
+            guard verdict.ballot.answer != nil, verdict.result.helperCalls.isEmpty, let module = modules[index],
+                  let probes = probe.ballots(of: verdict.candidate, module: module, numbers: numbers,
+                                             original: verdict.ballot, normalizer: options.normalizer)
+            else { continue }
+            let behaviour = [verdict.ballot] + probes
+            let cluster: Int
+            if let known = representatives.firstIndex(where: { BehaviourProbe.same($0, behaviour, normalizer: options.normalizer) }) {
+                cluster = known
+                sizes[known] += 1
+            } else {
+                cluster = representatives.count
+                representatives.append(behaviour)
+                sizes.append(1)
+                agreeing.append(0)
+            }
+            if verdict.agrees == true { agreeing[cluster] += 1 }
+            candidates[index].behaviour = behaviour
+            candidates[index].behaviourCluster = cluster
+        }
+        for index in candidates.indices {
+            if let cluster = candidates[index].behaviourCluster { candidates[index].behaviourClusterSize = sizes[cluster] }
+        }
+        guard let best = agreeing.indices.max(by: { agreeing[$0] < agreeing[$1] || (agreeing[$0] == agreeing[$1] && $0 > $1) }),
+              agreeing[best] > 0 else { return nil }
+        return (best, agreeing[best])
     }
 }
 

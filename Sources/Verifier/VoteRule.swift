@@ -17,17 +17,21 @@ public struct VoteRule: Sendable, Equatable, CustomStringConvertible {
     public var minimumStructures: Int
     /// Abstaining candidates over all candidates; 1 ignores failures.
     public var maximumFailureShare: Double
+    /// The share of agreeing programs that behave alike under perturbed numbers (see `MajoritySignals`);
+    /// 0 ignores behaviour.
+    public var minimumBehaviourAgreement: Double
     public var requireChainOfThoughtAgreement: Bool
     public var requireGoldMatch: Bool
 
     public init(minimumShare: Double, minimumVotes: Int = 1, minimumSourceCoverage: Double = 0,
-                minimumStructures: Int = 1, maximumFailureShare: Double = 1,
+                minimumStructures: Int = 1, maximumFailureShare: Double = 1, minimumBehaviourAgreement: Double = 0,
                 requireChainOfThoughtAgreement: Bool = false, requireGoldMatch: Bool = false) {
         self.minimumShare = minimumShare
         self.minimumVotes = minimumVotes
         self.minimumSourceCoverage = minimumSourceCoverage
         self.minimumStructures = minimumStructures
         self.maximumFailureShare = maximumFailureShare
+        self.minimumBehaviourAgreement = minimumBehaviourAgreement
         self.requireChainOfThoughtAgreement = requireChainOfThoughtAgreement
         self.requireGoldMatch = requireGoldMatch
     }
@@ -48,7 +52,7 @@ public struct VoteRule: Sendable, Equatable, CustomStringConvertible {
 
     /// Whether the rule reads `MajoritySignals` (sources, structures or failures).
     public var usesSignals: Bool {
-        minimumSourceCoverage > 0 || minimumStructures > 1 || maximumFailureShare < 1
+        minimumSourceCoverage > 0 || minimumStructures > 1 || maximumFailureShare < 1 || minimumBehaviourAgreement > 0
     }
 
     public var description: String {
@@ -56,6 +60,7 @@ public struct VoteRule: Sendable, Equatable, CustomStringConvertible {
         if minimumSourceCoverage > 0 { parts.append("source coverage ≥ \(Self.format(minimumSourceCoverage))") }
         if minimumStructures > 1 { parts.append("structures ≥ \(minimumStructures)") }
         if maximumFailureShare < 1 { parts.append("failures ≤ \(Self.format(maximumFailureShare))") }
+        if minimumBehaviourAgreement > 0 { parts.append("behaviour agreement ≥ \(Self.format(minimumBehaviourAgreement))") }
         if requireChainOfThoughtAgreement { parts.append("chain-of-thought majority agrees") }
         if requireGoldMatch { parts.append("matches gold") }
         return parts.joined(separator: ", ")
@@ -118,6 +123,10 @@ extension VoteRule {
             if signals.failureShare > maximumFailureShare + Self.shareSlack {
                 return decision(false, "failure share \(Self.format(signals.failureShare)) > "
                                 + "\(Self.format(maximumFailureShare))")
+            }
+            if signals.behaviourAgreement + Self.shareSlack < minimumBehaviourAgreement {
+                return decision(false, "behaviour agreement \(Self.format(signals.behaviourAgreement)) < "
+                                + "\(Self.format(minimumBehaviourAgreement))")
             }
         }
         if requireChainOfThoughtAgreement {

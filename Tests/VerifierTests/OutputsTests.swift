@@ -35,6 +35,8 @@ import PythonSyntax
         return StoredQuestion(question: question, results: results)
     }
 
+    /// Behaviour probes are off here (their own suite is `BehaviourTests`): these outcomes are recorded by
+    /// hand, not produced by the programs, so a probe's fresh run would disagree with them.
     static func verification(parse: Bool) -> Verification {
         let hard = QuestionInput(id: "q2", index: 1, question: "Hard?", candidates: [
             CandidateInput(id: "u", program: "answer = 1"), CandidateInput(id: "v", program: "answer = 2"),
@@ -46,7 +48,8 @@ import PythonSyntax
         return Verification(stored: [question(), StoredQuestion(question: hard, results: hardResults)],
                             problems: [InputProblem(line: 3, message: "not a JSON object", excerpt: "[1]")],
                             options: VerifyOptions(rule: VoteRule(minimumShare: 0.8), parse: parser,
-                                                   systemPrompt: "Write a Python program.", pairsPerQuestion: 3))
+                                                   systemPrompt: "Write a Python program.", pairsPerQuestion: 3,
+                                                   behaviour: nil))
     }
 
     static func lines(_ text: String) throws -> [JSONValue] {

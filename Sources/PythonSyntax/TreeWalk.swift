@@ -1,14 +1,12 @@
-import PythonSyntax
-
-/// Rebuilding syntax trees with parts replaced: the shrinker's one tool.
+/// Rebuilding syntax trees with parts replaced (the shrinker's edits, the verifier's perturbed literals).
 ///
 /// `mapChildren` and `mapStatement` visit parts in a fixed order, so numbering the expressions (or
 /// statements) of a tree in pre-order gives the same numbers on every walk of an unchanged tree.
-/// Assignment, `for` and comprehension targets are not visited: replacing a target by anything
-/// else is a syntax error in both engines.
-enum TreeWalk {
+/// The trap: assignment, `for` and comprehension targets are not visited (replacing a target by anything
+/// else would be a syntax error), so a constant inside a target (`a[0] = x`) is never transformed.
+public enum TreeWalk {
     /// `e` with each direct sub-expression replaced by `transform` of it.
-    static func mapChildren(_ e: Expression, _ transform: (Expression) -> Expression) -> Expression {
+    public static func mapChildren(_ e: Expression, _ transform: (Expression) -> Expression) -> Expression {
         func optional(_ x: Expression?) -> Expression? { x.map(transform) }
         func generators(_ list: [Comprehension]) -> [Comprehension] {
             list.map { Comprehension(target: $0.target, iterable: transform($0.iterable), conditions: $0.conditions.map(transform)) }
@@ -91,7 +89,7 @@ enum TreeWalk {
 
     /// F-string parts with replacement values transformed (not those of `{x=}` fields, whose
     /// rendering is their recorded text).
-    static func formattedParts(_ parts: [FormattedStringPart], _ transform: (Expression) -> Expression) -> [FormattedStringPart] {
+    public static func formattedParts(_ parts: [FormattedStringPart], _ transform: (Expression) -> Expression) -> [FormattedStringPart] {
         parts.map { part in
             guard case .replacement(let value, let conversion, let spec, let debugText) = part else { return part }
             let newValue = debugText == nil ? transform(value) : value
@@ -100,7 +98,7 @@ enum TreeWalk {
         }
     }
 
-    static func mapDefaults(_ parameters: Parameters, _ transform: (Expression) -> Expression) -> Parameters {
+    public static func mapDefaults(_ parameters: Parameters, _ transform: (Expression) -> Expression) -> Parameters {
         func list(_ items: [Parameter]) -> [Parameter] {
             items.map { item in
                 var copy = item
@@ -115,8 +113,16 @@ enum TreeWalk {
         return copy
     }
 
+    /// Every statement of `body`, nested blocks included, with each expression passed through
+    /// `expression` (which decides whether to recurse, e.g. through `mapChildren`).
+    public static func mapBlock(_ body: [Statement], expression: (Expression) -> Expression) -> [Statement] {
+        body.map { statement in
+            mapStatement(statement, expression: expression, block: { mapBlock($0, expression: expression) })
+        }
+    }
+
     /// `s` with its value expressions passed through `expression` and its nested blocks through `block`.
-    static func mapStatement(_ s: Statement, expression: (Expression) -> Expression,
+    public static func mapStatement(_ s: Statement, expression: (Expression) -> Expression,
                              block: ([Statement]) -> [Statement]) -> Statement {
         let kind: Statement.Kind
         switch s.kind {
@@ -163,98 +169,5 @@ enum TreeWalk {
             return s
         }
         return Statement(kind, range: s.range)
-    }
-}
-
-/// Replaces the expression with pre-order number `target` (if `replacement` gives one).
-/// With a negative target it only counts: `counter` ends as the number of expressions.
-final class ExpressionEditor {
-    let target: Int
-    let replacement: (Expression) -> Expression?
-    private(set) var counter = 0
-    private(set) var applied = false
-
-    init(target: Int, replacement: @escaping (Expression) -> Expression?) {
-        self.target = target
-        self.replacement = replacement
-    }
-
-    func edit(_ module: Module) -> Module { Module(body: block(module.body)) }
-
-    func block(_ statements: [Statement]) -> [Statement] {
-        statements.map { TreeWalk.mapStatement($0, expression: expression, block: block) }
-    }
-
-    func expression(_ e: Expression) -> Expression {
-        let index = counter
-        counter += 1
-        if index == target, let replaced = replacement(e) {
-            applied = true
-            return replaced
-        }
-        return TreeWalk.mapChildren(e, expression)
-    }
-
-    static func count(in module: Module) -> Int {
-        let counter = ExpressionEditor(target: -1) { _ in nil }
-        _ = counter.edit(module)
-        return counter.counter
-    }
-
-    /// The expression with pre-order number `index`.
-    static func expression(at index: Int, in module: Module) -> Expression? {
-        var found: Expression?
-        let finder = ExpressionEditor(target: index) { e in
-            found = e
-            return nil
-        }
-        _ = finder.edit(module)
-        return found
-    }
-}
-
-/// Replaces the statement with pre-order number `target` by a list of statements.
-final class StatementEditor {
-    let target: Int
-    let replacement: (Statement) -> [Statement]?
-    private(set) var counter = 0
-    private(set) var applied = false
-
-    init(target: Int, replacement: @escaping (Statement) -> [Statement]?) {
-        self.target = target
-        self.replacement = replacement
-    }
-
-    func edit(_ module: Module) -> Module { Module(body: block(module.body)) }
-
-    func block(_ statements: [Statement]) -> [Statement] {
-        var out: [Statement] = []
-        for statement in statements {
-            let index = counter
-            counter += 1
-            if index == target, let replaced = replacement(statement) {
-                applied = true
-                out += replaced
-                continue
-            }
-            out.append(TreeWalk.mapStatement(statement, expression: { $0 }, block: block))
-        }
-        return out
-    }
-
-    static func count(in module: Module) -> Int {
-        let counter = StatementEditor(target: -1) { _ in nil }
-        _ = counter.edit(module)
-        return counter.counter
-    }
-
-    static func statement(at index: Int, in module: Module) -> Statement? {
-        var found: Statement?
-        let finder = StatementEditor(target: index) { s in
-            found = s
-            return nil
-        }
-        _ = finder.edit(module)
-        return found
     }
 }
