@@ -162,7 +162,7 @@ struct Parser {
     @inline(never)
     mutating func speculate<T>(refinedErrorsIgnored: Bool = false,
                                _ body: (inout Parser) throws(Diagnostic) -> T) throws(Diagnostic) -> T? {
-        guard speculationWork < tokens.count * Parser.speculationBudgetPerToken + 10_000 else { return nil }
+        guard speculationWork < speculationBudget else { return nil }
         let saved = self
         let outcome: Result<T, Diagnostic>
         do throws(Diagnostic) {
@@ -184,18 +184,30 @@ struct Parser {
         }
     }
 
+    /// Work past which speculation and backtracking give up (nil at once).
+    var speculationBudget: Int { tokens.count * Parser.speculationBudgetPerToken + 10_000 }
+
     /// Runs `body`, keeping its effects if it succeeds and restoring the parser if it fails with plain
     /// "invalid syntax" (nil). Refined errors propagate: in CPython an error rule that fires ends the parse.
+    ///
+    /// Only backtracking mode (the search for CPython's error messages) attempts, and its alternatives can
+    /// re-read the same nested brackets once per enclosing level: the tokens each attempt spans are charged
+    /// to `speculationWork`, so past the budget every attempt fails at once and `f(a[f(a[...` stays linear.
     @inline(never)
     mutating func attempt<T>(_ body: (inout Parser) throws(Diagnostic) -> T) throws(Diagnostic) -> T? {
+        guard speculationWork < speculationBudget else { return nil }
         let saved = self
         do throws(Diagnostic) {
-            return try body(&self)
+            let value = try body(&self)
+            speculationWork += position - saved.position + 1
+            return value
         } catch {
             guard error.isGenericSyntaxError else { throw error }
             let reached = max(furthest, position)
+            let work = speculationWork + max(0, position - saved.position) + 1
             self = saved
             furthest = max(furthest, reached)
+            speculationWork = work
             return nil
         }
     }

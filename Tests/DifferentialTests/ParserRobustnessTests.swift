@@ -72,6 +72,11 @@ struct ParserRobustnessTests {
             Input(name: "return outside function", source: "return 1\n"),
             Input(name: "assignment to literal", source: "1 = x\n"),
             Input(name: "keyword as name", source: "class = 3\n"),
+            // Each level once cost the error-message search about 1.6 times the level inside it.
+            Input(name: "nested calls and subscripts around an error",
+                  source: "answer = " + repeated("f(a[", depth / 2) + "1 +" + repeated("])", depth / 2) + "\n"),
+            Input(name: "unclosed calls and subscripts over many lines",
+                  source: repeated("print(t(a[# comment\n", depth / 3)),
         ]
     }()
 

@@ -1,4 +1,4 @@
-import PythonSyntax
+@testable import PythonSyntax
 import Testing
 
 /// Inputs built to break parsers: each must end in a diagnostic or a tree, never a crash or a hang.
@@ -171,5 +171,36 @@ struct SplitMix64 {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+/// The error-message search backtracks; its work has a budget shared by `speculate` and `attempt`.
+struct BacktrackingBudgetTests {
+    @Test func anAttemptPastTheBudgetFailsWithoutRunningItsBody() {
+        var source = Array("x = f(a[1 +])\n".utf8)
+        source.withUnsafeMutableBufferPointer { text in
+            let bytes = UnsafeBufferPointer(text)
+            var lexer = Lexer(text: bytes, end: bytes.count)
+            lexer.tokenize()
+            lexer.tokens.withUnsafeBufferPointer { tokens in
+                var parser = Parser(text: bytes, tokens: tokens, context: ParseContext())
+                parser.backtracking = true
+                var ran = false
+                let first = try? parser.attempt { (p: inout Parser) throws(Diagnostic) -> Int in
+                    ran = true
+                    p.advance()
+                    return 1
+                }
+                #expect(first == 1 && ran)
+                #expect(parser.speculationWork == 2, "an attempt that read one token is charged for it")
+                parser.speculationWork = parser.speculationBudget
+                ran = false
+                let second = try? parser.attempt { (_: inout Parser) throws(Diagnostic) -> Int in
+                    ran = true
+                    return 2
+                }
+                #expect(second == nil && !ran)
+            }
+        }
     }
 }
