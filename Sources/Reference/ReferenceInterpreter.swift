@@ -1,6 +1,16 @@
 import CPython
 import ProgramOutcome
 
+/// The embedded CPython is not of the series sal is pinned to.
+public struct ReferenceSeriesMismatch: Error, Sendable, CustomStringConvertible {
+    public var embedded: String
+    public var pinned: String
+    public var description: String {
+        "the embedded CPython is \(embedded), but sal follows CPython \(pinned): install libpython\(pinned)-dev "
+            + "(pkg-config python3-embed must name it) and rebuild"
+    }
+}
+
 /// CPython 3.11, embedded, producing the `Outcome` sal's runtime must match for each program.
 ///
 /// One per process (`shared`): CPython is started lazily on first use, on a dedicated thread that
@@ -19,6 +29,21 @@ public final class ReferenceInterpreter: Sendable {
     /// CPython's version string (`Py_GetVersion`), e.g. "3.11.2 (main, Apr 28 2025, 14:11:48) [GCC 12.2.0]".
     public var version: String {
         String(cString: Py_GetVersion())
+    }
+
+    /// The CPython series whose semantics sal follows and whose outcomes bless the corpus.
+    public static let pinnedSeries = "3.11"
+
+    /// The series of the libpython this build links (its headers' major and minor version).
+    public static var embeddedSeries: String { "\(PY_MAJOR_VERSION).\(PY_MINOR_VERSION)" }
+
+    /// Throws unless the embedded CPython is of the pinned series. The trap: another series is not an
+    /// error anywhere else, it just differs (messages, `round`, new builtins), so blessing from it would
+    /// silently move the corpus's target; the commands that consult the reference check first.
+    public static func requirePinnedSeries() throws(ReferenceSeriesMismatch) {
+        guard embeddedSeries == pinnedSeries else {
+            throw ReferenceSeriesMismatch(embedded: embeddedSeries, pinned: pinnedSeries)
+        }
     }
 
     /// Runs `program` in a fresh namespace (after `preamble`, in the same namespace) and returns

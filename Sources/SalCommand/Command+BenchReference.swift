@@ -2,6 +2,7 @@ import ArgumentParser
 import Differential
 import Foundation
 import ProgramOutcome
+import Reference
 
 /// `sal bench-reference --in programs.jsonl`: CPython's and sal's programs/s over the same programs,
 /// measured in this process, one thread each.
@@ -33,12 +34,13 @@ struct BenchReferenceCommand: ParsableCommand {
     func run() throws {
         var cases = try ProgramSources.jsonLines(at: input, defaultAnswer: answer)
         if let limit { cases = Array(cases.prefix(limit)) }
-        referenceOptions.configure()
+        try referenceOptions.configure(announce: !json)
         let figures = ThroughputComparison.measure(cases, passes: passes, salLimits: limitOptions.limits,
                                                    referenceLimits: referenceOptions.limits())
         if json {
             let object: JSONValue = .object([
                 ("programs", .int(figures.programs)), ("passes", .int(figures.passes)),
+                ("cpython", .string(ReferenceInterpreter.shared.version.split(separator: "\n").joined(separator: " "))),
                 ("cpython_compile_exec_programs_per_second", .double(figures.referenceCompileAndExec.rounded())),
                 ("cpython_exec_precompiled_programs_per_second", .double(figures.referenceExecPrecompiled.rounded())),
                 ("sal_compile_run_programs_per_second", .double(figures.salCompileAndRun.rounded())),

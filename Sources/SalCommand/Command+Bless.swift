@@ -23,7 +23,7 @@ struct BlessCommand: ParsableCommand {
     @OptionGroup var referenceOptions: ReferenceOptions
 
     func run() throws {
-        referenceOptions.configure()
+        try referenceOptions.configure()
         let blessing = CorpusBlessing(limits: referenceOptions.limits())
         var updated = 0, mismatched = 0, unchanged = 0, salOnly = 0, unblessable = 0
         for path in paths {

@@ -43,7 +43,7 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         var cases: [DifferentialCase] = []
         for path in paths { cases += try ProgramSources.cases(at: path, defaultAnswer: answer) }
-        referenceOptions.configure()
+        try referenceOptions.configure()
         let worker = inProcess ? nil : SalWorker.forThisExecutable(limits: limitOptions.limits)
         let runner = DifferentialRunner(salLimits: limitOptions.limits, referenceLimits: referenceOptions.limits(), salWorker: worker)
         var summary = DiffSummary()
@@ -102,8 +102,18 @@ struct ReferenceOptions: ParsableArguments {
         ReferenceLimits(timeLimit: .milliseconds(Int(max(0.001, referenceSeconds ?? defaultSeconds) * 1000)))
     }
 
-    /// Appends the module directories to CPython's `sys.path` before the first program runs.
-    func configure() {
+    /// Checks that the embedded CPython is the pinned series, names it on the first line of the output
+    /// (unless `announce` is false: output that must stay JSON), and appends the module directories to its
+    /// `sys.path` before the first program runs.
+    func configure(announce: Bool = true) throws {
+        do throws(ReferenceSeriesMismatch) {
+            try ReferenceInterpreter.requirePinnedSeries()
+        } catch {
+            throw ValidationError(error.description)
+        }
+        if announce {
+            print("reference: CPython \(ReferenceInterpreter.shared.version.split(separator: "\n").joined(separator: " "))")
+        }
         var directories = sitePackages
         if let fromEnvironment = ProcessInfo.processInfo.environment["SAL_REFERENCE_SITE_PACKAGES"] {
             directories += fromEnvironment.split(separator: ":").map(String.init)

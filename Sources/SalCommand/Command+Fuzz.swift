@@ -56,7 +56,7 @@ struct FuzzCommand: ParsableCommand {
             }
             return
         }
-        referenceOptions.configure()
+        try referenceOptions.configure()
         var reported = 0
         var lastProgress = 0.0
         let report = try campaign.run { report in
