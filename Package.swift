@@ -95,7 +95,7 @@ let package = Package(
 
         // untrusted bytes -> parse, compile and a limited run, with no crash (libFuzzer target; replays inputs otherwise).
         .executableTarget(name: "ProgramFuzzer", dependencies: ["PythonSyntax", "PythonRuntime", "ProgramOutcome"],
-                          path: "Fuzz/ProgramFuzzer", swiftSettings: optimize),
+                          path: "Fuzz/ProgramFuzzer", exclude: ["python.dict"], swiftSettings: optimize),
 
         // Release-mode benchmark: LoRA training tokens/s and peak memory on the SmolLM2-135M shape.
         .executableTarget(name: "TrainingBenchmark", dependencies: ["Training", "Model", "LinearAlgebra"],

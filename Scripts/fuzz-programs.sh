@@ -21,4 +21,4 @@ swift build -c release --product ProgramFuzzer --sanitize=fuzzer -Xswiftc -DSAL_
 # Swift's own backtracer would catch the crash signal before libFuzzer could save the input.
 SWIFT_BACKTRACE=enable=no exec .build-fuzz/release/ProgramFuzzer "$work/corpus" Corpus \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len=4096 \
-    -artifact_prefix="$work/crashes/" -print_final_stats=1 "$@"
+    -dict=Fuzz/ProgramFuzzer/python.dict -artifact_prefix="$work/crashes/" -print_final_stats=1 "$@"
