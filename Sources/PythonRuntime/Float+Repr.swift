@@ -163,8 +163,18 @@ public enum FloatRepr {
 
     /// The decimal digits of round-half-even(|d| · 10^power). Values with a fractional part and a small
     /// power (`'%.2f' % x`, the common case) take a 128-bit path; everything else uses BigUInt.
+    ///
+    /// The trap: `'%.2000000f' % x` asks for millions of digits. `d · 10^power` is already an integer once
+    /// `power` reaches the count of `d`'s fractional decimal digits (`2^-k` has exactly k), and past that it
+    /// only gains zeros; building the whole product as a BigUInt and printing it would take quadratic time.
     static func scaledDigits(_ d: Double, power: Int) -> [UInt8] {
         let (mantissa, binaryExponent) = ExactFloat.decompose(d)
+        let exactFractionDigits = max(0, -binaryExponent)
+        if power > exactFractionDigits {
+            var digits = scaledDigits(d, power: exactFractionDigits)
+            digits.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: power - exactFractionDigits))
+            return digits
+        }
         if power >= 0 && power <= 19 && binaryExponent < 0 && binaryExponent > -128 {
             var scale: UInt128 = 1
             for _ in 0..<power { scale *= 10 }
