@@ -84,6 +84,9 @@ extension Builtins {
     private static func divmod(_ args: Arguments, _ context: ExecutionContext) throws(ExecutionError) -> Value {
         if args.hasKeywords { throw .exception(.typeError("divmod() takes no keyword arguments")) }
         if args.count != 2 { throw .exception(.typeError("divmod expected 2 arguments, got \(args.count)")) }
+        if case .bigInt = args[0], let x = args[0].bigIntegerValue, let y = args[1].bigIntegerValue {
+            try context.tick(IntArithmetic.divisionWork(x.magnitude.bitWidth, y.magnitude.bitWidth))
+        }
         return try divmod(args[0], args[1])
     }
 
@@ -123,7 +126,7 @@ extension Builtins {
             }
             throw .exception(.typeError("unsupported operand type(s) for ** or pow(): '\(base.typeName)', '\(exponent.typeName)', '\(modulus.typeName)'"))
         }
-        return try IntArithmetic.modularPower(b, e, m)
+        return try IntArithmetic.modularPower(b, e, m, context)
     }
 
     private static func round(_ args: Arguments, _ context: ExecutionContext) throws(ExecutionError) -> Value {

@@ -111,6 +111,14 @@ enum IntArithmetic {
         return work >= Double(Int.max / 2) ? Int.max / 2 : Int(work)
     }
 
+    /// Steps charged for dividing a `dividendBits`-bit number by a `divisorBits`-bit one: long division
+    /// costs about one word product per quotient word and divisor word.
+    static func divisionWork(_ dividendBits: Int, _ divisorBits: Int) -> Int {
+        let quotientWords = Double(max(0, dividendBits - divisorBits) / 64 + 1)
+        let work = quotientWords * Double(divisorBits / 64 + 1)
+        return work >= Double(Int.max / 2) ? Int.max / 2 : Int(work)
+    }
+
     /// `base ** exponent` in Int arithmetic, or nil on overflow.
     static func smallPower(_ base: Int, _ exponent: Int) -> Int? {
         var result = 1
@@ -131,7 +139,10 @@ enum IntArithmetic {
     }
 
     /// `pow(base, exponent, modulus)` for ints (a negative exponent inverts the base first).
-    static func modularPower(_ base: BigInt, _ exponent: BigInt, _ modulus: BigInt) throws(ExecutionError) -> Value {
+    /// Square-and-multiply with a big modulus costs, per exponent bit, up to two products and two
+    /// reductions of modulus-sized numbers: charged before it starts, since the loop runs inside BigInt.
+    static func modularPower(_ base: BigInt, _ exponent: BigInt, _ modulus: BigInt,
+                             _ context: ExecutionContext) throws(ExecutionError) -> Value {
         if modulus.isZero { throw .exception(.valueError("pow() 3rd argument cannot be 0")) }
         let m = BigInt(modulus.magnitude)
         var b = floorDivMod(base, m).remainder
@@ -149,6 +160,10 @@ enum IntArithmetic {
         } else if let smallModulus = Int(exactly: m), let smallBase = Int(exactly: b), let smallExponent = Int(exactly: e) {
             result = BigInt(smallModularPower(smallBase, smallExponent, smallModulus))
         } else {
+            let bits = m.magnitude.bitWidth
+            let perBit = multiplicationWork(bits, bits) + divisionWork(2 * bits, bits)
+            let work = Double(e.magnitude.bitWidth) * 2 * Double(perBit)
+            try context.tick(work >= Double(Int.max / 2) ? Int.max / 2 : Int(work))
             result = BigInt(b.magnitude.power(e.magnitude, modulus: m.magnitude))
         }
         if modulus.sign == .minus && !result.isZero { result -= m }

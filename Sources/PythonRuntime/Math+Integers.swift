@@ -41,10 +41,10 @@ enum MathIntegers {
             }
             return .integer(BigInt(result))
         },
-        BuiltinFunction("isqrt", owner: "math") { args, _ throws(ExecutionError) in
+        BuiltinFunction("isqrt", owner: "math") { args, context throws(ExecutionError) in
             let n = try integer(MathModule.one(args, "isqrt"))
             if n.sign == .minus && !n.isZero { throw .exception(.valueError("isqrt() argument must be nonnegative")) }
-            return .integer(BigInt(integerSquareRoot(n.magnitude)))
+            return .integer(BigInt(try integerSquareRoot(n.magnitude, context)))
         },
         BuiltinFunction("comb", owner: "math") { args, context throws(ExecutionError) in
             let (n, k) = try pair(args, "comb")
@@ -161,8 +161,22 @@ enum MathIntegers {
         return result
     }
 
-    /// floor(sqrt(n)) exactly, by Newton's method from a float estimate.
+    /// floor(sqrt(n)) exactly, its work charged to the run's step budget (for program arguments).
+    static func integerSquareRoot(_ n: BigUInt, _ context: ExecutionContext) throws(ExecutionError) -> BigUInt {
+        try integerSquareRoot(n) { (steps: Int) throws(ExecutionError) in try context.tick(steps) }
+    }
+
+    /// floor(sqrt(n)) exactly, uncharged: for arguments whose size sal bounds itself.
     static func integerSquareRoot(_ n: BigUInt) -> BigUInt {
+        do {
+            return try integerSquareRoot(n) { (_: Int) throws(ExecutionError) in }
+        } catch {
+            preconditionFailure("an uncharged square root cannot fail")
+        }
+    }
+
+    private static func integerSquareRoot(_ n: BigUInt,
+                                          charge: (Int) throws(ExecutionError) -> Void) throws(ExecutionError) -> BigUInt {
         if n.isZero { return 0 }
         if n.bitWidth <= 52 {
             var root = BigUInt(UInt64(Double(UInt64(n)).squareRoot()))
@@ -170,12 +184,23 @@ enum MathIntegers {
             while (root + 1) * (root + 1) <= n { root += 1 }
             return root
         }
-        // Start above the root, then Newton's iteration decreases monotonically to floor(sqrt(n)).
-        var x = BigUInt(1) << ((n.bitWidth + 1) / 2 + 1)
-        while true {
-            let y = (x + n / x) >> 1
-            if y >= x { return x }
-            x = y
+        // CPython's algorithm: the root of the top 2d bits of n, for d doubling up to c = (bits - 1) / 2,
+        // each from the last by one Newton step at that precision, so the divisions grow with the root
+        // instead of each costing a division of all of n. Each division is charged before it runs: a
+        // huge argument meets the step and time limits instead of running for a minute inside this call.
+        let c = (n.bitWidth - 1) / 2
+        var a = BigUInt(1)
+        var d = 0
+        var s = Int.bitWidth - c.leadingZeroBitCount - 1
+        while s >= 0 {
+            let e = d
+            d = c >> s
+            let top = n >> (2 * c - e - d + 1)
+            try charge(IntArithmetic.divisionWork(top.bitWidth, a.bitWidth))
+            a = (a << (d - e - 1)) + top / a
+            s -= 1
         }
+        try charge(IntArithmetic.multiplicationWork(a.bitWidth, a.bitWidth))
+        return a * a > n ? a - 1 : a
     }
 }
