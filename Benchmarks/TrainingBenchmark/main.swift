@@ -108,7 +108,7 @@ func stepFLOPs(_ c: LlamaConfiguration, lora: LoRAConfiguration, tokens n: Int, 
 let options = Options(arguments: CommandLine.arguments)
 let model = LlamaConfiguration.smolLM2_135M
 let lora = LoRAConfiguration(rank: 32, alpha: 64, dropout: 0, targets: LoRATarget.allCases)
-print("OpenBLAS: \(BLAS.configuration); threads \(options.threads)")
+print("OpenBLAS: \(BLAS.configuration); kernels \(BLAS.coreName); threads \(options.threads)")
 
 let sgemmRows = options.rows * options.length
 BLAS.threadCount = 1
