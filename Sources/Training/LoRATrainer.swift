@@ -76,8 +76,8 @@ public final class LoRATrainer {
                               seed: mixBits(configuration.seed ^ UInt64(completedSteps * configuration.accumulationSteps + micro)))
                 : nil
         }
-        // Several workers each get one BLAS thread (for the whole step: the sums after them are cheap);
-        // a lone worker gets them all.
+        // Several workers each get one BLAS thread (for the whole step, and left so after it: the sums
+        // after the workers are cheap); a lone worker gets them all.
         BLAS.threadCount = workers.count > 1 ? 1 : configuration.threadCount
         ParallelLoop.concurrently(workers: workers.count) { index in
             workers[index].run(model: model, batches: batches, dropouts: dropouts, gradientScale: 1 / Float(supervised))
