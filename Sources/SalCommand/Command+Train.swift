@@ -182,7 +182,7 @@ struct TrainCommand: ParsableCommand {
         LearningConsole.say("training: \(adapters.parameterCount) LoRA parameters (r=\(rank), "
             + "alpha=\(LearningConsole.compact(alpha)), \(targetNames)); "
             + "\(totalSteps) steps (\(perEpoch) per epoch) of \(gradAccum) x \(batchSize) x \(maxLength) tokens; "
-            + "threads \(run.trainer.configuration.threadCount) (\(run.trainer.workerCount) data-parallel workers)"
+            + "threads \(run.trainer.configuration.threadCount) (data-parallel workers: \(run.trainer.workerCount))"
             + (run.resumed ? "; resuming after step \(run.trainer.completedSteps)" : ""))
 
         let digits = String(totalSteps).count
