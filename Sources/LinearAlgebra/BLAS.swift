@@ -20,6 +20,13 @@ public enum BLAS {
         }
     }
 
+    /// The kernel family OpenBLAS runs, e.g. "Haswell" (AVX2) or "Cooperlake" (AVX-512): its own choice
+    /// for this processor unless the environment variable OPENBLAS_CORETYPE names one.
+    public static var coreName: String {
+        guard let name = openblas_get_corename() else { return "unknown" }
+        return String(cString: name)
+    }
+
     /// The OpenBLAS build description (version, kernel family, threading).
     public static var configuration: String {
         guard let text = openblas_get_config() else { return "unknown" }

@@ -19,6 +19,22 @@ public enum ParallelLoop {
             }
         }
     }
+
+    /// Calls `body(worker)` for every worker in 0..<count, concurrently (up to one per core), and
+    /// returns when all have finished. Unlike `chunks` it ignores `BLAS.threadCount`: it is for callers
+    /// that split work themselves (data-parallel training) and set BLAS to one thread per worker.
+    /// The trap: bodies share everything they capture, so each must write only its own buffers.
+    public static func concurrently(workers count: Int, _ body: (Int) -> Void) {
+        precondition(count >= 1, "at least one worker")
+        if count == 1 {
+            body(0)
+            return
+        }
+        withoutActuallyEscaping(body) { escapable in
+            let box = UncheckedSendableBox(escapable)
+            DispatchQueue.concurrentPerform(iterations: count) { worker in box.value(worker) }
+        }
+    }
 }
 
 /// Carries a value into a concurrent closure on the caller's promise that the use is race-free.

@@ -110,7 +110,8 @@ public final class LlamaModel {
         let position = adapters.configuration.targets.firstIndex(of: target)!
         var loraInput = UnsafePointer(input)
         if let dropout, dropout.rate > 0 {
-            dropout.apply(input, to: workspace.dropoutInput.data, count: rows * slot.inputFeatures, slotNumber: slotNumber)
+            dropout.apply(input, to: workspace.dropoutInput.data, rows: rows, width: slot.inputFeatures,
+                          slotNumber: slotNumber)
             loraInput = UnsafePointer(workspace.dropoutInput.data)
         }
         LlamaKernels.loraForward(x: loraInput, rows: rows, slot: slot, rank: adapters.configuration.rank,

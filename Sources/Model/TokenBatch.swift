@@ -34,4 +34,18 @@ public struct TokenBatch: Sendable, Equatable {
 
     /// The number of positions that contribute to the loss.
     public var supervisedCount: Int { targets.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) } }
+
+    /// The batch made of rows `range` of this one, every per-token array sliced alike
+    /// (a data-parallel worker's share; the rows are independent sequences).
+    public func rows(_ range: Range<Int>) -> TokenBatch {
+        precondition(!range.isEmpty && range.lowerBound >= 0 && range.upperBound <= rowCount, "rows outside the batch")
+        var part = TokenBatch(rowCount: range.count, sequenceLength: sequenceLength)
+        let tokenRange = (range.lowerBound * sequenceLength)..<(range.upperBound * sequenceLength)
+        part.tokens = Array(tokens[tokenRange])
+        part.positions = Array(positions[tokenRange])
+        part.keyStarts = Array(keyStarts[tokenRange])
+        part.targets = Array(targets[tokenRange])
+        part.rowLengths = Array(rowLengths[range])
+        return part
+    }
 }

@@ -182,7 +182,7 @@ struct TrainCommand: ParsableCommand {
         LearningConsole.say("training: \(adapters.parameterCount) LoRA parameters (r=\(rank), "
             + "alpha=\(LearningConsole.compact(alpha)), \(targetNames)); "
             + "\(totalSteps) steps (\(perEpoch) per epoch) of \(gradAccum) x \(batchSize) x \(maxLength) tokens; "
-            + "BLAS threads \(modelOptions.threads)"
+            + "threads \(run.trainer.configuration.threadCount) (data-parallel workers: \(run.trainer.workerCount))"
             + (run.resumed ? "; resuming after step \(run.trainer.completedSteps)" : ""))
 
         let digits = String(totalSteps).count
@@ -230,7 +230,10 @@ struct ModelOptions: ParsableArguments {
         """)
     var model = "smollm2-135m-instruct"
 
-    @Option(help: "OpenBLAS threads.")
+    @Option(help: """
+        Threads: for training, data-parallel workers (at most one per batch row) with one OpenBLAS thread \
+        each; for generation, OpenBLAS threads.
+        """)
     var threads = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {

@@ -176,13 +176,14 @@ public struct LoRABackwardPass {
         let rank = adapters.configuration.rank, scale = adapters.configuration.scale
         if let dropout, dropout.rate > 0 {
             let count = rows * slot.inputFeatures
-            dropout.apply(input, to: g.dropoutInput.data, count: count, slotNumber: slotNumber)
+            dropout.apply(input, to: g.dropoutInput.data, rows: rows, width: slot.inputFeatures, slotNumber: slotNumber)
             LlamaBackwardKernels.loraBackward(
                 dy: dy, x: g.dropoutInput.data, hidden: hidden, rows: rows, slot: slot, rank: rank, scale: scale,
                 parameters: adapters.parameters.data, gradients: gradients.data, hiddenGradient: g.loraHidden.data,
                 inputGradient: inputGradient == nil ? nil : g.loraInputGradient.data, accumulateInput: false)
             guard let inputGradient else { return }
-            dropout.apply(g.loraInputGradient.data, to: g.loraInputGradient.data, count: count, slotNumber: slotNumber)
+            dropout.apply(g.loraInputGradient.data, to: g.loraInputGradient.data, rows: rows,
+                          width: slot.inputFeatures, slotNumber: slotNumber)
             LlamaKernels.addInPlace(inputGradient, g.loraInputGradient.data, count: count)
         } else {
             LlamaBackwardKernels.loraBackward(

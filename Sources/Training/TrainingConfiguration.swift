@@ -22,7 +22,9 @@ public struct TrainingConfiguration: Sendable, Equatable, Codable {
     public var seed: UInt64
     /// The token placed in padding positions (never attended to by real tokens, never a target).
     public var paddingToken: Int32
-    /// Threads OpenBLAS may use.
+    /// Threads a step uses: that many data-parallel workers (at most one per batch row), each with one
+    /// BLAS thread; when that leaves a single worker, it gets all the threads as BLAS threads.
+    /// Results depend on it (rounding of the split sums), so a checkpoint keeps it.
     public var threadCount: Int
 
     public init(lora: LoRAConfiguration = LoRAConfiguration(), batchRows: Int = 4, sequenceLength: Int = 256,

@@ -110,21 +110,64 @@ func vectorKernelsMatchReference() {
     }
 }
 
-@Test("sgemm gives the same answer with one or two threads")
-func threadCountSettingKeepsResults() {
-    var generator = SeededGenerator(seed: 5)
-    let example = GEMMCase(.none, .none, m: 257, n: 130, k: 300, padding: 0, generator: &generator)
-    let original = BLAS.threadCount
-    defer { BLAS.threadCount = original }
-    var results: [Tensor] = []
-    for threads in [1, 2] {
-        BLAS.threadCount = threads
-        #expect(BLAS.threadCount >= 1)
-        let c = Tensor(shape: [257, 130])
-        BLAS.sgemm(.none, .none, m: 257, n: 130, k: 300, a: example.a.data, lda: example.lda,
-                   b: example.b.data, ldb: example.ldb, c: c.data, ldc: 130)
-        results.append(c)
+/// Tests that set OpenBLAS's process-wide thread count, one at a time: a two-thread sgemm can round
+/// differently from a one-thread one, so the concurrency test must not see the other's setting.
+@Suite(.serialized)
+struct ThreadSettingTests {
+    @Test("sgemm gives the same answer with one or two threads")
+    func threadCountSettingKeepsResults() {
+        var generator = SeededGenerator(seed: 5)
+        let example = GEMMCase(.none, .none, m: 257, n: 130, k: 300, padding: 0, generator: &generator)
+        let original = BLAS.threadCount
+        defer { BLAS.threadCount = original }
+        var results: [Tensor] = []
+        for threads in [1, 2] {
+            BLAS.threadCount = threads
+            #expect(BLAS.threadCount >= 1)
+            let c = Tensor(shape: [257, 130])
+            BLAS.sgemm(.none, .none, m: 257, n: 130, k: 300, a: example.a.data, lda: example.lda,
+                       b: example.b.data, ldb: example.ldb, c: c.data, ldc: 130)
+            results.append(c)
+        }
+        #expect(results[0].maxAbsoluteDifference(to: results[1]) <= tolerance(k: 300))
+        #expect(!BLAS.configuration.isEmpty && !BLAS.coreName.isEmpty)
     }
-    #expect(results[0].maxAbsoluteDifference(to: results[1]) <= tolerance(k: 300))
-    #expect(!BLAS.configuration.isEmpty)
+
+    @Test("sgemm called from two threads at once, BLAS at one thread, gives the serial results")
+    func concurrentCallsKeepResults() {
+        var generator = SeededGenerator(seed: 9)
+        let cases = (0..<2).map { _ in GEMMCase(.none, .transposed, m: 300, n: 170, k: 260, padding: 3, generator: &generator) }
+        let original = BLAS.threadCount
+        defer { BLAS.threadCount = original }
+        BLAS.threadCount = 1
+        func product(_ example: GEMMCase) -> Tensor {
+            let c = Tensor(shape: [example.m, example.n])
+            BLAS.sgemm(example.transA, example.transB, m: example.m, n: example.n, k: example.k,
+                       a: example.a.data, lda: example.lda, b: example.b.data, ldb: example.ldb, c: c.data, ldc: example.n)
+            return c
+        }
+        let serial = cases.map(product)
+        for _ in 0..<20 {
+            var concurrent = [[Float]](repeating: [], count: 2)
+            concurrent.withUnsafeMutableBufferPointer { results in
+                ParallelLoop.concurrently(workers: 2) { worker in
+                    var last: Tensor?
+                    for _ in 0..<5 { last = product(cases[worker]) }
+                    results[worker] = last!.toArray()
+                }
+            }
+            #expect(concurrent[0] == serial[0].toArray() && concurrent[1] == serial[1].toArray())
+        }
+    }
+}
+
+@Test("ParallelLoop.concurrently calls every worker exactly once")
+func concurrentlyCallsEveryWorker() {
+    for count in [1, 2, 5] {
+        var calls = [Int](repeating: 0, count: count)
+        calls.withUnsafeMutableBufferPointer { buffer in
+            ParallelLoop.concurrently(workers: count) { worker in buffer[worker] += 1 }
+        }
+        #expect(calls == [Int](repeating: 1, count: count))
+    }
 }
