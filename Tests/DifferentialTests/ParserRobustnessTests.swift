@@ -57,6 +57,7 @@ struct ParserRobustnessTests {
             Input(name: "inconsistent dedent", source: "if True:\n    x = 1\n  answer = 2\n"),
             Input(name: "indented first line", source: "  answer = 1\n"),
             Input(name: "backslash at end of file", source: "answer = 1 + \\"),
+            Input(name: "indent carried by a backslash continuation", source: "  \\\nanswer = 1\n"),
             Input(name: "CRLF line endings", source: "x = 1\r\nif x:\r\n    answer = 2\r\n"),
             Input(name: "lone CR line endings", source: "x = 1\rif x:\r    answer = 3\r"),
             Input(name: "form feed before indentation", source: "if True:\n\u{0C}    answer = 4\n"),
