@@ -13,12 +13,13 @@ public enum StaticHelperCalls {
         public var text: String
     }
 
+    /// The names the program binds are collected only when it calls a helper by name at all (most
+    /// programs do not), since that takes a second walk of the whole tree.
     public static func find(in module: Module) -> [Found] {
-        let bound = BoundNames.collect(module.body)
         var found: [Found] = []
         ASTWalk.statements(module.body, statement: { _ in }, expression: { expression in
             guard case .call(let function, let arguments) = expression.kind, case .name(let name) = function.kind,
-                  HelperFunction(rawValue: name) != nil, !bound.contains(name)
+                  HelperFunction(rawValue: name) != nil
             else { return }
             let texts = arguments.compactMap { argument -> String? in
                 switch argument {
@@ -28,7 +29,9 @@ public enum StaticHelperCalls {
             }
             if !texts.isEmpty { found.append(Found(function: name, text: texts.joined(separator: " "))) }
         })
-        return found
+        guard !found.isEmpty else { return found }
+        let bound = BoundNames.collect(module.body)
+        return found.filter { !bound.contains($0.function) }
     }
 
     static func literalText(_ expression: Expression) -> String? {

@@ -9,8 +9,8 @@ import PythonSyntax
 /// and `round` differ. Literals become their type (`int`, `float`, `str`, `bool`); `None` and `...` stay.
 /// A string literal standing alone as a statement (a docstring) is dropped.
 public struct StructuralSignature: Sendable, Hashable, CustomStringConvertible {
-    /// The canonical token text the hash is taken of.
-    public let canonicalText: String
+    /// The UTF-8 bytes of `canonicalText`, as written (the hash is taken of them directly).
+    let canonicalBytes: [UInt8]
     /// Sixteen hex digits of a stable 64-bit hash of `canonicalText`.
     public let hash: String
 
@@ -18,9 +18,12 @@ public struct StructuralSignature: Sendable, Hashable, CustomStringConvertible {
         var writer = SignatureWriter(bound: BoundNames.collect(module.body))
         writer.output.reserveCapacity(1024)
         writer.statements(module.body)
-        canonicalText = writer.output
-        hash = StableHash.hex(canonicalText)
+        canonicalBytes = writer.output
+        hash = StableHash.hex(StableHash.fnv1a64(canonicalBytes))
     }
+
+    /// The canonical token text the hash is taken of.
+    public var canonicalText: String { String(decoding: canonicalBytes, as: UTF8.self) }
 
     public var description: String { hash }
 }
@@ -65,44 +68,55 @@ enum BoundNames {
     }
 
     static func parameterNames(_ parameters: Parameters, into names: inout Set<String>) {
-        for parameter in parameters.positionalOnly + parameters.positional + parameters.keywordOnly {
-            names.insert(parameter.name)
-        }
+        for parameter in parameters.positionalOnly { names.insert(parameter.name) }
+        for parameter in parameters.positional { names.insert(parameter.name) }
+        for parameter in parameters.keywordOnly { names.insert(parameter.name) }
         if let varArgs = parameters.varArgs { names.insert(varArgs.name) }
         if let varKeywords = parameters.varKeywords { names.insert(varKeywords.name) }
     }
 }
 
-/// Writes the canonical token text: prefix notation, one token per node, children in parentheses.
+/// Writes the canonical token text as UTF-8 bytes: prefix notation, one token per node, children in
+/// parentheses.
 struct SignatureWriter {
     let bound: Set<String>
-    var renamed: [String: String] = [:]
-    var output = ""
+    /// The number each bound name was renamed to (`v0`, `v1`, ...), in order of first appearance.
+    var renamed: [String: Int] = [:]
+    var output: [UInt8] = []
 
     init(bound: Set<String>) {
         self.bound = bound
     }
 
     mutating func token(_ text: String) {
-        output += text
-        output += " "
+        output.append(contentsOf: text.utf8)
+        output.append(UInt8(ascii: " "))
+    }
+
+    /// `v` and the decimal digits of `number`, then a space.
+    mutating func renamedToken(_ number: Int) {
+        output.append(UInt8(ascii: "v"))
+        output.append(contentsOf: String(number).utf8)
+        output.append(UInt8(ascii: " "))
     }
 
     /// A bound name seen before is found with one hash lookup; only new names also consult `bound`.
     mutating func name(_ name: String) {
-        if let existing = renamed[name] { return token(existing) }
+        if let existing = renamed[name] { return renamedToken(existing) }
         guard bound.contains(name) else { return token(name) }
-        let fresh = "v" + String(renamed.count)
+        let fresh = renamed.count
         renamed[name] = fresh
-        token(fresh)
+        renamedToken(fresh)
     }
 
     /// `label( ... ) `, written piece by piece rather than through a concatenated label.
     mutating func group(_ label: String, _ body: (inout SignatureWriter) -> Void) {
-        output += label
-        output += "( "
+        output.append(contentsOf: label.utf8)
+        output.append(UInt8(ascii: "("))
+        output.append(UInt8(ascii: " "))
         body(&self)
-        output += ") "
+        output.append(UInt8(ascii: ")"))
+        output.append(UInt8(ascii: " "))
     }
 
     mutating func statements(_ body: [Statement]) {
