@@ -193,6 +193,8 @@ struct VerifyRunCommand: AsyncParsableCommand {
 
         let candidateRunner: any CandidateRunner
         let runnerName: String
+        // The programs sal parses to run them are analysed there once, for the verdicts below.
+        let analyses = ProgramAnalyses()
         switch runner {
         case .recorded:
             candidateRunner = RecordedResultRunner(input: verifyInput)
@@ -200,7 +202,7 @@ struct VerifyRunCommand: AsyncParsableCommand {
         case .sal:
             let oracleBackend = try makeOracle(outDirectory: outDirectory)
             let sal = PausingCandidateRunner(
-                interpreter: SalInterpreter(limits: limitOptions.limits), oracle: oracleBackend.backend,
+                interpreter: SalInterpreter(limits: limitOptions.limits, analyses: analyses), oracle: oracleBackend.backend,
                 maxHelperCallsPerProgram: maxHelperCalls, parallelism: jobs)
             candidateRunner = fallbackRecorded ? RecordedFallbackRunner(primary: sal, input: verifyInput) : sal
             runnerName = SalInterpreter.runnerName(limits: limitOptions.limits, catalog: catalog,
@@ -223,7 +225,9 @@ struct VerifyRunCommand: AsyncParsableCommand {
             throw ValidationError("\(storePath): \(error)")
         }
         display.finish()
-        let verification = try Verification(store: runStore, options: vote.options, input: verifyInput)
+        var options = vote.options
+        options.analyses = analyses.snapshot()
+        let verification = try Verification(store: runStore, options: options, input: verifyInput)
         try verification.write(to: outDirectory)
         VerifyOutputSummary.print(verification, directory: outDirectory, storePath: storePath,
                                   note: "\(result.storedNow) questions run now, \(result.alreadyStored) resumed from the store")

@@ -10,6 +10,9 @@ public struct VerifyOptions: Sendable {
     /// The Python parser (default `pythonParser`), for structural clusters and helper calls visible in
     /// the text; with nil, candidates have no cluster and supervision deduplicates by exact program text.
     public var parse: (@Sendable (String) -> Module?)?
+    /// Analyses recorded while the programs ran (`ProgramAnalyses.snapshot()`), by program text, consulted
+    /// before `parse`; unused when `parse` is nil. They must come from the parser `parse` stands for.
+    public var analyses: [String: ProgramAnalysis]
     /// A system message put first in every supervision example, if set.
     public var systemPrompt: String?
     /// At most this many supervision examples per kept question (distinct clusters); nil for no cap.
@@ -27,7 +30,8 @@ public struct VerifyOptions: Sendable {
                 restatement: RestatementDetector = RestatementDetector(),
                 parse: (@Sendable (String) -> Module?)? = VerifyOptions.pythonParser,
                 systemPrompt: String? = nil, supervisionPerQuestion: Int? = nil, pairsPerQuestion: Int = 4,
-                thresholds: [Double] = VoteStatistics.defaultThresholds, sourceField: String = "model") {
+                thresholds: [Double] = VoteStatistics.defaultThresholds, sourceField: String = "model",
+                analyses: [String: ProgramAnalysis] = [:]) {
         self.rule = rule
         self.normalizer = normalizer
         self.restatement = restatement
@@ -37,6 +41,13 @@ public struct VerifyOptions: Sendable {
         self.pairsPerQuestion = pairsPerQuestion
         self.thresholds = thresholds
         self.sourceField = sourceField
+        self.analyses = analyses
+    }
+
+    /// The analysis of `program`: the recorded one if there is one, else from `parse`; nil without a parser.
+    func analysis(of program: String) -> ProgramAnalysis? {
+        guard let parse else { return nil }
+        return analyses[program] ?? ProgramAnalysis(module: parse(program))
     }
 }
 
@@ -135,14 +146,14 @@ public struct Verification: Sendable {
 
         var candidates: [CandidateVerdict] = []
         for (position, candidate) in question.candidates.enumerated() {
-            let module = options.parse?(candidate.program)
-            var texts = module.map { StaticHelperCalls.find(in: $0).map(\.text) } ?? []
+            let analysis = options.analysis(of: candidate.program)
+            var texts = analysis?.staticHelperTexts ?? []
             texts += results[position].helperCalls.map { RestatementDetector.text(of: $0.call) }
             candidates.append(CandidateVerdict(
                 candidate: candidate, result: results[position], ballot: ballots[position],
                 agrees: vote.agreesWithMajority(position),
                 restatement: options.restatement.restatement(of: question.question, in: texts),
-                cluster: module.map { StructuralSignature($0).hash }, clusterSize: 1, kept: false, why: "",
+                cluster: analysis?.cluster, clusterSize: 1, kept: false, why: "",
                 rejection: nil))
         }
         let signals = MajoritySignals(
