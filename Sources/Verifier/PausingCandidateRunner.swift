@@ -117,8 +117,8 @@ public struct PausingCandidateRunner<Interpreter: PausableInterpreter>: Candidat
 
     /// What makes two jobs run the same way: the program, its preamble and where its answer is read.
     struct SameRun: Hashable {
-        let program: String
-        let preamble: String?
+        let program: SampledText
+        let preamble: SampledText?
         let answerSpec: AnswerSpec
     }
 
@@ -129,7 +129,7 @@ public struct PausingCandidateRunner<Interpreter: PausableInterpreter>: Candidat
         return batch.indices.map { position in
             let job = batch[position]
             guard job.preamble != nil else { return nil }
-            let key = SameRun(program: job.program, preamble: job.preamble, answerSpec: job.answerSpec)
+            let key = SameRun(program: SampledText(job.program), preamble: job.preamble.map(SampledText.init), answerSpec: job.answerSpec)
             if let first = firstPosition[key] { return first }
             firstPosition[key] = position
             return nil

@@ -25,7 +25,7 @@ public struct ProgramAnalysis: Sendable, Equatable {
 /// come from the same parser as `VerifyOptions.parse` (sal's own), or a cluster would depend on which
 /// path produced it; and one cache belongs to one run (it keeps every analysed program's text).
 public final class ProgramAnalyses: Sendable {
-    let byProgram = Mutex<[String: ProgramAnalysis]>([:])
+    let byProgram = Mutex<[SampledText: ProgramAnalysis]>([:])
 
     public init() {}
 
@@ -33,13 +33,34 @@ public final class ProgramAnalyses: Sendable {
     /// recorded before keeps its first analysis (an equal one: the parse of a text is always the same).
     public func record(_ program: String, module: Module?) {
         let analysis = ProgramAnalysis(module: module)
+        let key = SampledText(program)
         byProgram.withLock { analyses in
-            if analyses[program] == nil { analyses[program] = analysis }
+            if analyses[key] == nil { analyses[key] = analysis }
         }
     }
 
     /// Every analysis recorded so far, by program text.
-    public func snapshot() -> [String: ProgramAnalysis] {
-        byProgram.withLock { $0 }
+    public func snapshot() -> RecordedAnalyses {
+        RecordedAnalyses(byProgram: byProgram.withLock { $0 })
     }
+}
+
+/// Analyses by program text, read by the verdicts on many threads without a lock (a value).
+public struct RecordedAnalyses: Sendable {
+    var byProgram: [SampledText: ProgramAnalysis]
+
+    /// No analyses: the verdicts parse every program.
+    public init() {
+        byProgram = [:]
+    }
+
+    init(byProgram: [SampledText: ProgramAnalysis]) {
+        self.byProgram = byProgram
+    }
+
+    public subscript(program program: String) -> ProgramAnalysis? {
+        byProgram[SampledText(program)]
+    }
+
+    public var count: Int { byProgram.count }
 }

@@ -12,7 +12,7 @@ public struct VerifyOptions: Sendable {
     public var parse: (@Sendable (String) -> Module?)?
     /// Analyses recorded while the programs ran (`ProgramAnalyses.snapshot()`), by program text, consulted
     /// before `parse`; unused when `parse` is nil. They must come from the parser `parse` stands for.
-    public var analyses: [String: ProgramAnalysis]
+    public var analyses: RecordedAnalyses
     /// A system message put first in every supervision example, if set.
     public var systemPrompt: String?
     /// At most this many supervision examples per kept question (distinct clusters); nil for no cap.
@@ -31,7 +31,7 @@ public struct VerifyOptions: Sendable {
                 parse: (@Sendable (String) -> Module?)? = VerifyOptions.pythonParser,
                 systemPrompt: String? = nil, supervisionPerQuestion: Int? = nil, pairsPerQuestion: Int = 4,
                 thresholds: [Double] = VoteStatistics.defaultThresholds, sourceField: String = "model",
-                analyses: [String: ProgramAnalysis] = [:]) {
+                analyses: RecordedAnalyses = RecordedAnalyses()) {
         self.rule = rule
         self.normalizer = normalizer
         self.restatement = restatement
@@ -47,7 +47,7 @@ public struct VerifyOptions: Sendable {
     /// The analysis of `program`: the recorded one if there is one, else from `parse`; nil without a parser.
     func analysis(of program: String) -> ProgramAnalysis? {
         guard let parse else { return nil }
-        return analyses[program] ?? ProgramAnalysis(module: parse(program))
+        return analyses[program: program] ?? ProgramAnalysis(module: parse(program))
     }
 }
 

@@ -31,12 +31,12 @@ import PythonSyntax
         #expect(recorded.count == Self.programs.count)
         for program in Self.programs {
             let fresh = ProgramAnalysis(module: VerifyOptions.pythonParser(program))
-            #expect(recorded[program] == fresh, "\(program)")
+            #expect(recorded[program: program] == fresh, "\(program)")
         }
-        #expect(recorded[Self.programs[4]]?.cluster == nil, "a syntax error has no cluster")
-        #expect(recorded[Self.programs[2]]?.staticHelperTexts == ["Legs of a spider?"])
-        #expect(recorded[Self.programs[3]]?.staticHelperTexts == [], "a program's own ask_llm is not the helper")
-        #expect(recorded[Self.programs[0]]?.cluster == recorded[Self.programs[1]]?.cluster)
+        #expect(recorded[program: Self.programs[4]]?.cluster == nil, "a syntax error has no cluster")
+        #expect(recorded[program: Self.programs[2]]?.staticHelperTexts == ["Legs of a spider?"])
+        #expect(recorded[program: Self.programs[3]]?.staticHelperTexts == [], "a program's own ask_llm is not the helper")
+        #expect(recorded[program: Self.programs[0]]?.cluster == recorded[program: Self.programs[1]]?.cluster)
     }
 
     /// Verdicts made from recorded analyses are the verdicts made by parsing every program again.
@@ -83,6 +83,23 @@ import PythonSyntax
         #expect(results.map(\.questionID) == ["q", "q", "q", "q", "r", "r"])
         #expect(results[1].outcome == results[0].outcome && results[4].outcome == results[0].outcome)
         #expect(results[5].outcome.error?.type == CandidateRunResult.notRunErrorType)
+    }
+}
+
+@Suite struct SampledTextTests {
+    /// Equal texts hash alike; texts that differ only between the sampled bytes are still told apart.
+    @Test func equalityReadsTheWholeText() {
+        let long = String(repeating: "total = total + 1\n", count: 40)
+        var changed = Array(long.utf8)
+        changed[long.utf8.count / 2 + 3] = UInt8(ascii: "Q")
+        let other = String(decoding: changed, as: UTF8.self)
+        #expect(SampledText(long) == SampledText(String(long)))
+        #expect(SampledText(long).hashValue == SampledText(String(long)).hashValue)
+        #expect(SampledText(long) != SampledText(other))
+        let keys: Set<SampledText> = [SampledText(long), SampledText(other), SampledText("x"), SampledText(""),
+                                      SampledText("answer = 1"), SampledText("answer = 2")]
+        #expect(keys.count == 6)
+        #expect(keys.contains(SampledText(other)) && keys.contains(SampledText("answer = 2")))
     }
 }
 
