@@ -15,7 +15,9 @@ public struct StructuralSignature: Sendable, Hashable, CustomStringConvertible {
     public let hash: String
 
     public init(_ module: Module) {
-        var writer = SignatureWriter(bound: BoundNames.collect(module.body))
+        var table = RenameTable()
+        BoundNames.collect(module.body, into: &table)
+        var writer = SignatureWriter(names: table)
         writer.output.reserveCapacity(1024)
         writer.statements(module.body)
         canonicalBytes = writer.output
@@ -28,10 +30,24 @@ public struct StructuralSignature: Sendable, Hashable, CustomStringConvertible {
     public var description: String { hash }
 }
 
+/// Where `BoundNames` puts the names it finds.
+protocol BoundNameSink {
+    mutating func bind(_ name: String)
+}
+
+extension Set: BoundNameSink where Element == String {
+    mutating func bind(_ name: String) { insert(name) }
+}
+
 /// Names a program binds anywhere (module level and inside functions alike).
 enum BoundNames {
     static func collect(_ body: [Statement]) -> Set<String> {
         var names: Set<String> = []
+        collect(body, into: &names)
+        return names
+    }
+
+    static func collect<Sink: BoundNameSink>(_ body: [Statement], into names: inout Sink) {
         ASTWalk.statements(body, statement: { statement in
             switch statement.kind {
             case .assign(let targets, _): targets.forEach { targetNames($0, into: &names) }
@@ -39,15 +55,15 @@ enum BoundNames {
             case .annotatedAssign(let target, _, _): targetNames(target, into: &names)
             case .for(let target, _, _, _): targetNames(target, into: &names)
             case .functionDefinition(let definition):
-                names.insert(definition.name)
+                names.bind(definition.name)
                 parameterNames(definition.parameters, into: &names)
-            case .try(_, let handlers, _, _): names.formUnion(handlers.compactMap(\.name))
-            case .global(let declared), .nonlocal(let declared): names.formUnion(declared)
+            case .try(_, let handlers, _, _): for handler in handlers { if let name = handler.name { names.bind(name) } }
+            case .global(let declared), .nonlocal(let declared): declared.forEach { names.bind($0) }
             default: break
             }
         }, expression: { expression in
             switch expression.kind {
-            case .namedExpression(let target, _): names.insert(target)
+            case .namedExpression(let target, _): names.bind(target)
             case .lambda(let parameters, _): parameterNames(parameters, into: &names)
             case .listComprehension(_, let generators), .setComprehension(_, let generators),
                  .generatorExpression(_, let generators), .dictionaryComprehension(_, _, let generators):
@@ -55,37 +71,44 @@ enum BoundNames {
             default: break
             }
         })
-        return names
     }
 
-    static func targetNames(_ target: Expression, into names: inout Set<String>) {
+    static func targetNames<Sink: BoundNameSink>(_ target: Expression, into names: inout Sink) {
         switch target.kind {
-        case .name(let name): names.insert(name)
+        case .name(let name): names.bind(name)
         case .tuple(let items), .list(let items): items.forEach { targetNames($0, into: &names) }
         case .starred(let inner): targetNames(inner, into: &names)
         default: break
         }
     }
 
-    static func parameterNames(_ parameters: Parameters, into names: inout Set<String>) {
-        for parameter in parameters.positionalOnly { names.insert(parameter.name) }
-        for parameter in parameters.positional { names.insert(parameter.name) }
-        for parameter in parameters.keywordOnly { names.insert(parameter.name) }
-        if let varArgs = parameters.varArgs { names.insert(varArgs.name) }
-        if let varKeywords = parameters.varKeywords { names.insert(varKeywords.name) }
+    static func parameterNames<Sink: BoundNameSink>(_ parameters: Parameters, into names: inout Sink) {
+        for parameter in parameters.positionalOnly { names.bind(parameter.name) }
+        for parameter in parameters.positional { names.bind(parameter.name) }
+        for parameter in parameters.keywordOnly { names.bind(parameter.name) }
+        if let varArgs = parameters.varArgs { names.bind(varArgs.name) }
+        if let varKeywords = parameters.varKeywords { names.bind(varKeywords.name) }
     }
+}
+
+/// The program's bound names, each with the number it was renamed to (`v0`, `v1`, ...) or -1 before its
+/// first appearance: one table, so a name in the text costs one hash lookup.
+struct RenameTable: BoundNameSink {
+    var numbers: [String: Int] = [:]
+    var assigned = 0
+
+    mutating func bind(_ name: String) { numbers[name] = -1 }
 }
 
 /// Writes the canonical token text as UTF-8 bytes: prefix notation, one token per node, children in
 /// parentheses.
 struct SignatureWriter {
-    let bound: Set<String>
-    /// The number each bound name was renamed to (`v0`, `v1`, ...), in order of first appearance.
-    var renamed: [String: Int] = [:]
+    /// Bound names and what they were renamed to; a name not in it is written as it is.
+    var names: RenameTable
     var output: [UInt8] = []
 
-    init(bound: Set<String>) {
-        self.bound = bound
+    init(names: RenameTable) {
+        self.names = names
     }
 
     mutating func token(_ text: String) {
@@ -100,12 +123,14 @@ struct SignatureWriter {
         output.append(UInt8(ascii: " "))
     }
 
-    /// A bound name seen before is found with one hash lookup; only new names also consult `bound`.
+    /// A bound name is renamed at its first appearance, in order; one hash lookup per name written.
     mutating func name(_ name: String) {
-        if let existing = renamed[name] { return renamedToken(existing) }
-        guard bound.contains(name) else { return token(name) }
-        let fresh = renamed.count
-        renamed[name] = fresh
+        guard let index = names.numbers.index(forKey: name) else { return token(name) }
+        let number = names.numbers.values[index]
+        if number >= 0 { return renamedToken(number) }
+        let fresh = names.assigned
+        names.assigned += 1
+        names.numbers.values[index] = fresh
         renamedToken(fresh)
     }
 
