@@ -231,6 +231,13 @@ struct VerifyRunCommand: AsyncParsableCommand {
         try verification.write(to: outDirectory)
         VerifyOutputSummary.print(verification, directory: outDirectory, storePath: storePath,
                                   note: "\(result.storedNow) questions run now, \(result.alreadyStored) resumed from the store")
+        // The outputs are written and the run store is closed (its log checkpointed); the oracle store
+        // commits each answer as it records it. The process ends here rather than deinitializing the run's
+        // input, results, verdicts and analyses object by object: on the GSM8K file that teardown took about
+        // a tenth of the run's wall time, on one core, and the system reclaims the memory at once. The
+        // trap: nothing after this line runs.
+        try runStore.close()
+        Self.exit()
     }
 
     func readCatalog() throws -> PreambleCatalog {
