@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LinearAlgebra
 import Oracle
 import ProgramOutcome
 import PythonRuntime
@@ -180,6 +181,7 @@ struct VerifyRunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        BLAS.stopIdleThreads()
         let outDirectory = URL(fileURLWithPath: out)
         try FileManager.default.createDirectory(at: outDirectory, withIntermediateDirectories: true)
         let catalog = try readCatalog()
