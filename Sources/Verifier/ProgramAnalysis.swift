@@ -10,9 +10,21 @@ public struct ProgramAnalysis: Sendable, Equatable {
     public var staticHelperTexts: [String]
 
     /// The analysis of a parsed program, or of one that did not parse (`nil`: no cluster, no calls).
+    ///
+    /// One walk of the tree collects both the names the program binds and its helper calls, and a second
+    /// writes the signature; the result equals `StructuralSignature(module).hash` and
+    /// `StaticHelperCalls.find(in: module)`.
     public init(module: Module?) {
-        cluster = module.map { StructuralSignature($0).hash }
-        staticHelperTexts = module.map { StaticHelperCalls.find(in: $0).map(\.text) } ?? []
+        guard let module else {
+            cluster = nil
+            staticHelperTexts = []
+            return
+        }
+        var names = RenameTable()
+        var calls: [StaticHelperCalls.Found] = []
+        BoundNames.collect(module.body, into: &names, visit: { StaticHelperCalls.collect($0, into: &calls) })
+        staticHelperTexts = calls.filter { names.numbers[$0.function] == nil }.map(\.text)
+        cluster = StructuralSignature(module, boundNames: names).hash
     }
 }
 

@@ -17,6 +17,11 @@ public struct StructuralSignature: Sendable, Hashable, CustomStringConvertible {
     public init(_ module: Module) {
         var table = RenameTable()
         BoundNames.collect(module.body, into: &table)
+        self.init(module, boundNames: table)
+    }
+
+    /// The signature of `module` whose bound names were already collected into `table`.
+    init(_ module: Module, boundNames table: RenameTable) {
         var writer = SignatureWriter(names: table)
         writer.output.reserveCapacity(1024)
         writer.statements(module.body)
@@ -47,7 +52,10 @@ enum BoundNames {
         return names
     }
 
-    static func collect<Sink: BoundNameSink>(_ body: [Statement], into names: inout Sink) {
+    /// Collects the bound names of `body` into `names`, showing every expression to `visit` on the way
+    /// (a caller that needs another pass over the expressions gets it from the same walk).
+    static func collect<Sink: BoundNameSink>(_ body: [Statement], into names: inout Sink,
+                                             visit: (Expression) -> Void = { _ in }) {
         ASTWalk.statements(body, statement: { statement in
             switch statement.kind {
             case .assign(let targets, _): targets.forEach { targetNames($0, into: &names) }
@@ -62,6 +70,7 @@ enum BoundNames {
             default: break
             }
         }, expression: { expression in
+            visit(expression)
             switch expression.kind {
             case .namedExpression(let target, _): names.bind(target)
             case .lambda(let parameters, _): parameterNames(parameters, into: &names)

@@ -39,6 +39,26 @@ import PythonSyntax
         #expect(recorded[program: Self.programs[0]]?.cluster == recorded[program: Self.programs[1]]?.cluster)
     }
 
+    /// The one-walk analysis equals the signature and the helper calls each computed on its own.
+    @Test func analysisEqualsSignatureAndHelperCalls() throws {
+        let programs = Self.programs + [
+            "def f(n, ask_llm=None):\n    return lookup(\"Paris\", f\"{n} population\")\nanswer = f(2)\n",
+            "xs = [compare(\"a whale\", x) for x in [\"a mouse\"]]\nask_llm = len\nanswer = ask_llm(xs)\n",
+        ]
+        var parsed = 0
+        for program in programs {
+            guard let module = VerifyOptions.pythonParser(program) else { continue }
+            parsed += 1
+            let analysis = ProgramAnalysis(module: module)
+            #expect(analysis.cluster == StructuralSignature(module).hash, "\(program)")
+            #expect(analysis.staticHelperTexts == StaticHelperCalls.find(in: module).map(\.text), "\(program)")
+        }
+        #expect(parsed == programs.count - 2)
+        let helpers = ProgramAnalysis(module: VerifyOptions.pythonParser(programs[programs.count - 2]))
+        #expect(helpers.staticHelperTexts == ["Paris {} population"])
+        #expect(ProgramAnalysis(module: nil) == ProgramAnalysis(module: VerifyOptions.pythonParser("answer = (\n")))
+    }
+
     /// Verdicts made from recorded analyses are the verdicts made by parsing every program again.
     @Test func verdictsWithRecordedAnalysesAreTheSame() async throws {
         let lines = Self.programs.map { program -> String in
