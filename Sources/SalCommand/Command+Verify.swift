@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import LinearAlgebra
 import Oracle
 import ProgramOutcome
 import PythonRuntime
@@ -181,7 +180,6 @@ struct VerifyRunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        BLAS.stopIdleThreads()
         let outDirectory = URL(fileURLWithPath: out)
         try FileManager.default.createDirectory(at: outDirectory, withIntermediateDirectories: true)
         let catalog = try readCatalog()
