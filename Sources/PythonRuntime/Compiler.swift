@@ -27,7 +27,10 @@ final class GlobalNameTable: @unchecked Sendable {
     private(set) var baseCount = 0
     /// Per module, the slots `from module import *` binds among this table's names and the members bound
     /// there, with the name count they were worked out for (`importAllPlan(for:)`).
-    private let importAllPlans = Mutex<[ObjectIdentifier: (covered: Int, bindings: [(slot: Int32, member: ModuleMember)])]>([:])
+    private let importAllPlans = Mutex<[ObjectIdentifier: ImportAllPlan]>([:])
+
+    /// The bindings of `from module import *` among the first `covered` names of a table.
+    typealias ImportAllPlan = (covered: Int, bindings: [(slot: Int32, member: ModuleMember)])
 
     init() {}
 
@@ -46,7 +49,7 @@ final class GlobalNameTable: @unchecked Sendable {
     /// a star import in a preamble costs each run a lookup per name the program added, not one per member
     /// of the module. The trap: a plan covers the names the table had when it was made; a caller whose
     /// copy was made at another count must not use it (`covered` tells).
-    func importAllPlan(for module: PyModule) -> (covered: Int, bindings: [(slot: Int32, member: ModuleMember)]) {
+    func importAllPlan(for module: PyModule) -> ImportAllPlan {
         let key = ObjectIdentifier(module)
         let count = names.count
         if let plan = importAllPlans.withLock({ $0[key] }), plan.covered == count { return plan }

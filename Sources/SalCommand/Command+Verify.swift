@@ -202,8 +202,8 @@ struct VerifyRunCommand: AsyncParsableCommand {
         case .sal:
             let oracleBackend = try makeOracle(outDirectory: outDirectory)
             let sal = PausingCandidateRunner(
-                interpreter: SalInterpreter(limits: limitOptions.limits, analyses: analyses), oracle: oracleBackend.backend,
-                maxHelperCallsPerProgram: maxHelperCalls, parallelism: jobs)
+                interpreter: SalInterpreter(limits: limitOptions.limits, analyses: analyses),
+                oracle: oracleBackend.backend, maxHelperCallsPerProgram: maxHelperCalls, parallelism: jobs)
             candidateRunner = fallbackRecorded ? RecordedFallbackRunner(primary: sal, input: verifyInput) : sal
             runnerName = SalInterpreter.runnerName(limits: limitOptions.limits, catalog: catalog,
                                                    oracle: oracleBackend.name)

@@ -129,7 +129,8 @@ public struct PausingCandidateRunner<Interpreter: PausableInterpreter>: Candidat
         return batch.indices.map { position in
             let job = batch[position]
             guard job.preamble != nil else { return nil }
-            let key = SameRun(program: SampledText(job.program), preamble: job.preamble.map(SampledText.init), answerSpec: job.answerSpec)
+            let key = SameRun(program: SampledText(job.program), preamble: job.preamble.map(SampledText.init),
+                              answerSpec: job.answerSpec)
             if let first = firstPosition[key] { return first }
             firstPosition[key] = position
             return nil

@@ -126,7 +126,8 @@ extension Verification {
         if options.parse == nil {
             lines.append("No parser configured: candidates were not clustered.")
         } else {
-            lines.append("\(tally.clustered) of \(tally.count) candidates parsed; \(tally.distinctClusters) distinct structures "
+            lines.append("\(tally.clustered) of \(tally.count) candidates parsed; "
+                         + "\(tally.distinctClusters) distinct structures "
                          + "over \(questions.count) questions; \(tally.sharingCluster) "
                          + "candidates share their structure with another candidate of the same question.")
         }
@@ -171,7 +172,8 @@ struct CandidateTally {
     var sharingCluster = 0
 
     init(_ questions: [QuestionVerdict]) {
-        byOutcome = Dictionary(uniqueKeysWithValues: (["answer"] + AbstainReason.allCases.map(\.rawValue)).map { ($0, 0) })
+        let categories = ["answer"] + AbstainReason.allCases.map(\.rawValue)
+        byOutcome = Dictionary(uniqueKeysWithValues: categories.map { ($0, 0) })
         for question in questions {
             var clusters: Set<String> = []
             for index in question.candidates.indices {
