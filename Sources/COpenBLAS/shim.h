@@ -3,4 +3,8 @@
 #ifndef SAL_COPENBLAS_SHIM_H
 #define SAL_COPENBLAS_SHIM_H
 #include <cblas.h>
+
+// Ends OpenBLAS's worker threads (exported by OpenBLAS, declared in no public header); the next threaded
+// call starts them again.
+int blas_thread_shutdown_(void);
 #endif

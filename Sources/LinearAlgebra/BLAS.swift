@@ -27,6 +27,14 @@ public enum BLAS {
         return String(cString: name)
     }
 
+    /// Ends OpenBLAS's worker threads now, for a process that makes no BLAS call. OpenBLAS starts them
+    /// when it is loaded, and each one polls for work, yielding the processor in a loop, for about a tenth
+    /// of a second before it sleeps: a command without BLAS work pays that in CPU time and, on a machine
+    /// with few cores, in a core taken from its own threads. The next threaded BLAS call starts them again.
+    public static func stopIdleThreads() {
+        _ = blas_thread_shutdown_()
+    }
+
     /// The OpenBLAS build description (version, kernel family, threading).
     public static var configuration: String {
         guard let text = openblas_get_config() else { return "unknown" }

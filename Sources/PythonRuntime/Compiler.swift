@@ -1,5 +1,6 @@
 import BigInt
 import PythonSyntax
+import Synchronization
 
 /// A compile-time problem CPython also reports before running (e.g. `'return' outside function`),
 /// or a construct sal rejects. Carries a location so that it renders as `file:line:col`.
@@ -20,6 +21,16 @@ public struct CompileError: Error, Sendable, Equatable {
 final class GlobalNameTable: @unchecked Sendable {
     private(set) var names: [String] = []
     private var indices: [String: Int32] = [:]
+    /// The table this one was copied from, and how many names it had then: the first `baseCount` names
+    /// of this table are that table's.
+    private(set) var base: GlobalNameTable?
+    private(set) var baseCount = 0
+    /// Per module, the slots `from module import *` binds among this table's names and the members bound
+    /// there, with the name count they were worked out for (`importAllPlan(for:)`).
+    private let importAllPlans = Mutex<[ObjectIdentifier: ImportAllPlan]>([:])
+
+    /// The bindings of `from module import *` among the first `covered` names of a table.
+    typealias ImportAllPlan = (covered: Int, bindings: [(slot: Int32, member: ModuleMember)])
 
     init() {}
 
@@ -28,7 +39,27 @@ final class GlobalNameTable: @unchecked Sendable {
         let c = GlobalNameTable()
         c.names = names
         c.indices = indices
+        c.base = self
+        c.baseCount = names.count
         return c
+    }
+
+    /// The public members of `module` that `from module import *` binds among this table's names, with
+    /// their slots: worked out once per module and shared by every program copied from this table, so
+    /// a star import in a preamble costs each run a lookup per name the program added, not one per member
+    /// of the module. The trap: a plan covers the names the table had when it was made; a caller whose
+    /// copy was made at another count must not use it (`covered` tells).
+    func importAllPlan(for module: PyModule) -> ImportAllPlan {
+        let key = ObjectIdentifier(module)
+        let count = names.count
+        if let plan = importAllPlans.withLock({ $0[key] }), plan.covered == count { return plan }
+        var bindings: [(slot: Int32, member: ModuleMember)] = []
+        for (slot, name) in names.enumerated() where !name.hasPrefix("_") {
+            if let member = module.members[name] { bindings.append((Int32(slot), member)) }
+        }
+        let plan = (covered: count, bindings: bindings)
+        importAllPlans.withLock { $0[key] = plan }
+        return plan
     }
 
     func index(of name: String) -> Int32 {

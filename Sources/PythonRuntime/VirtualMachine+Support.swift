@@ -316,9 +316,22 @@ extension VirtualMachine {
         }
     }
 
-    /// `from module import *`: binds every public member the program refers to.
+    /// `from module import *`: binds every public member the program refers to. With a table copied from
+    /// a preamble's, the preamble's names take their members from its shared plan and only the names the
+    /// program added are looked up in the module.
     func importAll(from module: Value, into globals: Globals) throws(ExecutionError) {
         guard case .module(let m) = module else { return }
+        let table = globals.names
+        if let base = table.base, case let plan = base.importAllPlan(for: m), plan.covered == table.baseCount {
+            for binding in plan.bindings where Int(binding.slot) < globals.slots.count {
+                globals.slots[Int(binding.slot)] = binding.member.value
+            }
+            for slot in table.baseCount..<min(table.names.count, globals.slots.count) {
+                let name = table.names[slot]
+                if !name.hasPrefix("_"), let member = m.members[name] { globals.slots[slot] = member.value }
+            }
+            return
+        }
         for (name, member) in m.members where !name.hasPrefix("_") {
             if let i = globals.names.lookup(name), Int(i) < globals.slots.count {
                 globals.slots[Int(i)] = member.value

@@ -31,6 +31,11 @@ public protocol PausableInterpreter: Sendable {
 /// not answered in an earlier round of the batch (in chunks of `oracleBatchSize`), and resumes every
 /// program with its answer in the next round, so a call made by twenty programs costs one oracle
 /// question. A program past `maxHelperCallsPerProgram` is resumed with a miss, which ends it.
+///
+/// A job whose program, preamble and answer convention equal an earlier job's of the batch is not run: it
+/// takes that job's outcome and helper calls. Runs are deterministic and every program of a batch gets
+/// the same answer to the same call, so the copy is what running it again would give (a run stopped by
+/// the time limit is the exception, and its copy is as valid an outcome as a second run's).
 public struct PausingCandidateRunner<Interpreter: PausableInterpreter>: CandidateRunner {
     public let interpreter: Interpreter
     public let oracle: any OracleBackend
@@ -67,6 +72,8 @@ public struct PausingCandidateRunner<Interpreter: PausableInterpreter>: Candidat
                 work.append((position, .start(job)))
             }
         }
+        let firstOfSame = Self.firstOfSameJob(batch)
+        work.removeAll { firstOfSame[$0.position] != nil }
         var answers: [String: HelperAnswer] = [:]
         while !work.isEmpty {
             let steps = perform(work.map(\.work))
@@ -102,8 +109,31 @@ public struct PausingCandidateRunner<Interpreter: PausableInterpreter>: Candidat
             }
         }
         return batch.indices.map { position in
-            CandidateRunResult(questionID: batch[position].questionID, candidateID: batch[position].candidateID,
-                               outcome: outcomes[position]!, helperCalls: exchanges[position])
+            let source = firstOfSame[position] ?? position
+            return CandidateRunResult(questionID: batch[position].questionID, candidateID: batch[position].candidateID,
+                                      outcome: outcomes[source]!, helperCalls: exchanges[source])
+        }
+    }
+
+    /// What makes two jobs run the same way: the program, its preamble and where its answer is read.
+    struct SameRun: Hashable {
+        let program: SampledText
+        let preamble: SampledText?
+        let answerSpec: AnswerSpec
+    }
+
+    /// For each job that repeats an earlier runnable job of the batch, that earlier job's position.
+    static func firstOfSameJob(_ batch: [CandidateJob]) -> [Int?] {
+        var firstPosition: [SameRun: Int] = [:]
+        firstPosition.reserveCapacity(batch.count)
+        return batch.indices.map { position in
+            let job = batch[position]
+            guard job.preamble != nil else { return nil }
+            let key = SameRun(program: SampledText(job.program), preamble: job.preamble.map(SampledText.init),
+                              answerSpec: job.answerSpec)
+            if let first = firstPosition[key] { return first }
+            firstPosition[key] = position
+            return nil
         }
     }
 

@@ -84,6 +84,12 @@ public final class RunStore: Sendable {
         try Self.migrator.migrate(database)
     }
 
+    /// Closes the database (checkpointing the write-ahead log into the store file); the store cannot be
+    /// used afterwards. Closing is otherwise left to deinitialization.
+    public func close() throws {
+        try database.close()
+    }
+
     /// A store in memory, for tests and runs that need no resume.
     public init() throws {
         database = try DatabaseQueue()

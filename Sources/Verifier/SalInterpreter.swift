@@ -1,6 +1,7 @@
 import Oracle
 import ProgramOutcome
 import PythonRuntime
+import PythonSyntax
 import Synchronization
 
 /// sal's own interpreter behind the verifier's pausing contract: each candidate is compiled against its
@@ -19,10 +20,13 @@ public struct SalInterpreter: PausableInterpreter {
     }
 
     public let limits: Limits
+    /// Where the analysis of each program parsed here is recorded for the verdicts, if anywhere.
+    public let analyses: ProgramAnalyses?
     let preambles = PreambleCache()
 
-    public init(limits: Limits = .default) {
+    public init(limits: Limits = .default, analyses: ProgramAnalyses? = nil) {
         self.limits = limits
+        self.analyses = analyses
     }
 
     /// The run-store identity of runs made with these settings: results made under other limits, another
@@ -50,9 +54,17 @@ public struct SalInterpreter: PausableInterpreter {
                 return .finished(Outcome(status: .syntax, error: info))
             }
         }
+        let module: Module
+        do throws(Diagnostic) {
+            module = try PythonParser.parse(job.program)
+        } catch {
+            analyses?.record(job.program, module: nil)
+            return .finished(Outcome(status: .syntax, error: ProgramError.syntax(error).errorInfo))
+        }
+        analyses?.record(job.program, module: module)
         let program: CompiledProgram
         do {
-            program = try CompiledProgram(source: job.program, preamble: preamble)
+            program = try CompiledProgram(module: module, preamble: preamble)
         } catch {
             return .finished(Outcome(status: .syntax, error: error.errorInfo))
         }

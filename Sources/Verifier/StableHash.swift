@@ -16,9 +16,14 @@ enum StableHash {
         text.utf8.withContiguousStorageIfAvailable { fnv1a64($0) } ?? fnv1a64(text.utf8)
     }
 
-    /// Sixteen lower-case hex digits.
+    /// Sixteen lower-case hex digits of the hash of `text`.
     static func hex(_ text: String) -> String {
-        let digits = String(fnv1a64(text), radix: 16)
+        hex(fnv1a64(text))
+    }
+
+    /// Sixteen lower-case hex digits of `hash`.
+    static func hex(_ hash: UInt64) -> String {
+        let digits = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }

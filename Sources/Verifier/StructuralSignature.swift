@@ -9,26 +9,53 @@ import PythonSyntax
 /// and `round` differ. Literals become their type (`int`, `float`, `str`, `bool`); `None` and `...` stay.
 /// A string literal standing alone as a statement (a docstring) is dropped.
 public struct StructuralSignature: Sendable, Hashable, CustomStringConvertible {
-    /// The canonical token text the hash is taken of.
-    public let canonicalText: String
+    /// The UTF-8 bytes of `canonicalText`, as written (the hash is taken of them directly).
+    let canonicalBytes: [UInt8]
     /// Sixteen hex digits of a stable 64-bit hash of `canonicalText`.
     public let hash: String
 
     public init(_ module: Module) {
-        var writer = SignatureWriter(bound: BoundNames.collect(module.body))
-        writer.output.reserveCapacity(1024)
-        writer.statements(module.body)
-        canonicalText = writer.output
-        hash = StableHash.hex(canonicalText)
+        var table = RenameTable()
+        BoundNames.collect(module.body, into: &table)
+        self.init(module, boundNames: table)
     }
 
+    /// The signature of `module` whose bound names were already collected into `table`.
+    init(_ module: Module, boundNames table: RenameTable) {
+        var writer = SignatureWriter(names: table)
+        writer.output.reserveCapacity(1024)
+        writer.statements(module.body)
+        canonicalBytes = writer.output
+        hash = StableHash.hex(StableHash.fnv1a64(canonicalBytes))
+    }
+
+    /// The canonical token text the hash is taken of.
+    public var canonicalText: String { String(decoding: canonicalBytes, as: UTF8.self) }
+
     public var description: String { hash }
+}
+
+/// Where `BoundNames` puts the names it finds.
+protocol BoundNameSink {
+    mutating func bind(_ name: String)
+}
+
+extension Set: BoundNameSink where Element == String {
+    mutating func bind(_ name: String) { insert(name) }
 }
 
 /// Names a program binds anywhere (module level and inside functions alike).
 enum BoundNames {
     static func collect(_ body: [Statement]) -> Set<String> {
         var names: Set<String> = []
+        collect(body, into: &names)
+        return names
+    }
+
+    /// Collects the bound names of `body` into `names`, showing every expression to `visit` on the way
+    /// (a caller that needs another pass over the expressions gets it from the same walk).
+    static func collect<Sink: BoundNameSink>(_ body: [Statement], into names: inout Sink,
+                                             visit: (Expression) -> Void = { _ in }) {
         ASTWalk.statements(body, statement: { statement in
             switch statement.kind {
             case .assign(let targets, _): targets.forEach { targetNames($0, into: &names) }
@@ -36,15 +63,16 @@ enum BoundNames {
             case .annotatedAssign(let target, _, _): targetNames(target, into: &names)
             case .for(let target, _, _, _): targetNames(target, into: &names)
             case .functionDefinition(let definition):
-                names.insert(definition.name)
+                names.bind(definition.name)
                 parameterNames(definition.parameters, into: &names)
-            case .try(_, let handlers, _, _): names.formUnion(handlers.compactMap(\.name))
-            case .global(let declared), .nonlocal(let declared): names.formUnion(declared)
+            case .try(_, let handlers, _, _): for handler in handlers { if let name = handler.name { names.bind(name) } }
+            case .global(let declared), .nonlocal(let declared): declared.forEach { names.bind($0) }
             default: break
             }
         }, expression: { expression in
+            visit(expression)
             switch expression.kind {
-            case .namedExpression(let target, _): names.insert(target)
+            case .namedExpression(let target, _): names.bind(target)
             case .lambda(let parameters, _): parameterNames(parameters, into: &names)
             case .listComprehension(_, let generators), .setComprehension(_, let generators),
                  .generatorExpression(_, let generators), .dictionaryComprehension(_, _, let generators):
@@ -52,57 +80,77 @@ enum BoundNames {
             default: break
             }
         })
-        return names
     }
 
-    static func targetNames(_ target: Expression, into names: inout Set<String>) {
+    static func targetNames<Sink: BoundNameSink>(_ target: Expression, into names: inout Sink) {
         switch target.kind {
-        case .name(let name): names.insert(name)
+        case .name(let name): names.bind(name)
         case .tuple(let items), .list(let items): items.forEach { targetNames($0, into: &names) }
         case .starred(let inner): targetNames(inner, into: &names)
         default: break
         }
     }
 
-    static func parameterNames(_ parameters: Parameters, into names: inout Set<String>) {
-        for parameter in parameters.positionalOnly + parameters.positional + parameters.keywordOnly {
-            names.insert(parameter.name)
-        }
-        if let varArgs = parameters.varArgs { names.insert(varArgs.name) }
-        if let varKeywords = parameters.varKeywords { names.insert(varKeywords.name) }
+    static func parameterNames<Sink: BoundNameSink>(_ parameters: Parameters, into names: inout Sink) {
+        for parameter in parameters.positionalOnly { names.bind(parameter.name) }
+        for parameter in parameters.positional { names.bind(parameter.name) }
+        for parameter in parameters.keywordOnly { names.bind(parameter.name) }
+        if let varArgs = parameters.varArgs { names.bind(varArgs.name) }
+        if let varKeywords = parameters.varKeywords { names.bind(varKeywords.name) }
     }
 }
 
-/// Writes the canonical token text: prefix notation, one token per node, children in parentheses.
-struct SignatureWriter {
-    let bound: Set<String>
-    var renamed: [String: String] = [:]
-    var output = ""
+/// The program's bound names, each with the number it was renamed to (`v0`, `v1`, ...) or -1 before its
+/// first appearance: one table, so a name in the text costs one hash lookup.
+struct RenameTable: BoundNameSink {
+    var numbers: [String: Int] = [:]
+    var assigned = 0
 
-    init(bound: Set<String>) {
-        self.bound = bound
+    mutating func bind(_ name: String) { numbers[name] = -1 }
+}
+
+/// Writes the canonical token text as UTF-8 bytes: prefix notation, one token per node, children in
+/// parentheses.
+struct SignatureWriter {
+    /// Bound names and what they were renamed to; a name not in it is written as it is.
+    var names: RenameTable
+    var output: [UInt8] = []
+
+    init(names: RenameTable) {
+        self.names = names
     }
 
     mutating func token(_ text: String) {
-        output += text
-        output += " "
+        output.append(contentsOf: text.utf8)
+        output.append(UInt8(ascii: " "))
     }
 
-    /// A bound name seen before is found with one hash lookup; only new names also consult `bound`.
+    /// `v` and the decimal digits of `number`, then a space.
+    mutating func renamedToken(_ number: Int) {
+        output.append(UInt8(ascii: "v"))
+        output.append(contentsOf: String(number).utf8)
+        output.append(UInt8(ascii: " "))
+    }
+
+    /// A bound name is renamed at its first appearance, in order; one hash lookup per name written.
     mutating func name(_ name: String) {
-        if let existing = renamed[name] { return token(existing) }
-        guard bound.contains(name) else { return token(name) }
-        let fresh = "v" + String(renamed.count)
-        renamed[name] = fresh
-        token(fresh)
+        guard let index = names.numbers.index(forKey: name) else { return token(name) }
+        let number = names.numbers.values[index]
+        if number >= 0 { return renamedToken(number) }
+        let fresh = names.assigned
+        names.assigned += 1
+        names.numbers.values[index] = fresh
+        renamedToken(fresh)
     }
 
     /// `label( ... ) `, written piece by piece rather than through a concatenated label.
     mutating func group(_ label: String, _ body: (inout SignatureWriter) -> Void) {
-        output += label
-        output += "( "
+        output.append(contentsOf: label.utf8)
+        output.append(UInt8(ascii: "("))
+        output.append(UInt8(ascii: " "))
         body(&self)
-        output += ") "
+        output.append(UInt8(ascii: ")"))
+        output.append(UInt8(ascii: " "))
     }
 
     mutating func statements(_ body: [Statement]) {

@@ -5,10 +5,10 @@ extension Verification {
     /// histogram, yield and precision by threshold (precision only where gold is present), question
     /// repetition, structural clusters and input problems.
     public func reportMarkdown() -> String {
-        let candidates = questions.flatMap(\.candidates)
+        let tally = CandidateTally(questions)
         let kept = questions.filter(\.decision.kept)
         var lines: [String] = ["# sal verify report", ""]
-        lines.append("Input: \(questions.count) questions, \(candidates.count) candidates, "
+        lines.append("Input: \(questions.count) questions, \(tally.count) candidates, "
                      + "\(problems.count) input problem\(problems.count == 1 ? "" : "s").")
         lines.append("Rule: \(options.rule).")
         lines.append("")
@@ -40,17 +40,11 @@ extension Verification {
         lines.append("## Candidate outcomes")
         lines.append("")
         let categories = ["answer"] + AbstainReason.allCases.map(\.rawValue)
-        var counts = Dictionary(uniqueKeysWithValues: categories.map { ($0, 0) })
-        for candidate in candidates {
-            switch candidate.ballot {
-            case .answer: counts["answer", default: 0] += 1
-            case .abstain(let reason): counts[reason.rawValue, default: 0] += 1
-            }
-        }
+        let counts = tally.byOutcome
         lines.append("| outcome | candidates | share |")
         lines.append("|---|---|---|")
         for category in categories {
-            lines.append("| \(category) | \(counts[category]!) | \(Self.percent(counts[category]!, candidates.count)) |")
+            lines.append("| \(category) | \(counts[category]!) | \(Self.percent(counts[category]!, tally.count)) |")
         }
         lines.append("")
         lines.append(SVGChart.bars(title: "Candidates by outcome", labels: categories,
@@ -108,22 +102,22 @@ extension Verification {
 
         lines.append("## Helper calls")
         lines.append("")
-        let exchanges = candidates.flatMap(\.result.helperCalls)
+        let exchanges = tally.exchanges
         let misses = exchanges.filter { if case .miss = $0.answer { true } else { false } }
-        lines.append("\(candidates.filter { !$0.result.helperCalls.isEmpty }.count) candidates made "
+        lines.append("\(tally.withHelperCalls) candidates made "
                      + "\(exchanges.count) helper calls (\(Set(exchanges.map(\.call.key)).count) distinct); "
-                     + "\(misses.count) had no answer, ending \(candidates.filter { $0.ballot == .abstain(.oracleMiss) }.count) "
+                     + "\(misses.count) had no answer, ending \(tally.oracleMisses) "
                      + "candidates as oracle misses.")
         lines.append("")
 
         lines.append("## Repeats the question")
         lines.append("")
-        let withCalls = candidates.filter { !$0.result.helperCalls.isEmpty || $0.restatement != nil }
-        let repeating = candidates.filter { $0.restatement != nil }
+        let withCalls = tally.withCallsOrRestatement
+        let repeating = tally.restating
         lines.append("Candidates whose helper-call text covers ≥ \(VoteRule.format(options.restatement.threshold)) "
-                     + "of the question's content words: \(repeating.count) of \(candidates.count) "
-                     + "(\(Self.percent(repeating.count, candidates.count))); "
-                     + "\(withCalls.count) candidates made helper calls at run time or in their text"
+                     + "of the question's content words: \(repeating) of \(tally.count) "
+                     + "(\(Self.percent(repeating, tally.count))); "
+                     + "\(withCalls) candidates made helper calls at run time or in their text"
                      + (options.parse == nil ? " (run time only: no parser configured)." : "."))
         lines.append("")
 
@@ -132,10 +126,9 @@ extension Verification {
         if options.parse == nil {
             lines.append("No parser configured: candidates were not clustered.")
         } else {
-            let clustered = candidates.filter { $0.cluster != nil }
-            let distinct = questions.reduce(0) { $0 + Set($1.candidates.compactMap(\.cluster)).count }
-            lines.append("\(clustered.count) of \(candidates.count) candidates parsed; \(distinct) distinct structures "
-                         + "over \(questions.count) questions; \(clustered.filter { $0.clusterSize > 1 }.count) "
+            lines.append("\(tally.clustered) of \(tally.count) candidates parsed; "
+                         + "\(tally.distinctClusters) distinct structures "
+                         + "over \(questions.count) questions; \(tally.sharingCluster) "
                          + "candidates share their structure with another candidate of the same question.")
         }
         lines.append("")
@@ -143,24 +136,28 @@ extension Verification {
         lines.append("## Behaviour")
         lines.append("")
         if let probe = options.behaviour {
-            let probed = candidates.filter { $0.behaviourCluster != nil }
-            let agreeingProbed = questions.filter { verdict in verdict.candidates.contains { $0.agrees == true && $0.behaviourCluster != nil } }
-            let split = agreeingProbed.filter { $0.agreeingBehaviourClusters > 1 }
-            let minority = questions.reduce(0) { total, verdict in
-                total + verdict.candidates.filter { $0.agrees == true && $0.behaviourCluster != nil
-                    && $0.behaviourCluster != verdict.largestAgreeingBehaviourCluster }.count
+            var probed = 0, questionsWithAgreeingProbed = 0, split = 0, minority = 0
+            var agreementBins = [Int](repeating: 0, count: 5)
+            for verdict in questions {
+                var agreeingProbed = false
+                for candidate in verdict.candidates where candidate.behaviourCluster != nil {
+                    probed += 1
+                    guard candidate.agrees == true else { continue }
+                    agreeingProbed = true
+                    if candidate.behaviourCluster != verdict.largestAgreeingBehaviourCluster { minority += 1 }
+                }
+                guard agreeingProbed else { continue }
+                questionsWithAgreeingProbed += 1
+                if verdict.agreeingBehaviourClusters > 1 { split += 1 }
+                agreementBins[min(Int((verdict.signals.behaviourAgreement + VoteRule.shareSlack) * 5), 4)] += 1
             }
             lines.append("Each answering program without helper calls ran \(probe.probes) more time\(probe.probes == 1 ? "" : "s") "
-                         + "with the numbers its question states shifted consistently: \(probed.count) of \(candidates.count) "
-                         + "candidates probed. In \(split.count) of \(agreeingProbed.count) questions the agreeing programs "
+                         + "with the numbers its question states shifted consistently: \(probed) of \(tally.count) "
+                         + "candidates probed. In \(split) of \(questionsWithAgreeingProbed) questions the agreeing programs "
                          + "split into several behaviour clusters; \(minority) agreeing programs lie outside their question's "
                          + "largest one (flag `minority-behaviour`"
                          + (options.largestBehaviourOnly ? ", left out of supervision)." : "; supervision and the chosen side of "
                             + "pairs come from the largest cluster first)."))
-            var agreementBins = [Int](repeating: 0, count: 5)
-            for verdict in agreeingProbed {
-                agreementBins[min(Int((verdict.signals.behaviourAgreement + VoteRule.shareSlack) * 5), 4)] += 1
-            }
             lines.append("")
             lines.append(SVGChart.bars(title: "Questions by behaviour agreement (largest agreeing cluster over agreeing programs)",
                                        labels: ["0-0.2", "0.2-0.4", "0.4-0.6", "0.6-0.8", "0.8-1"], values: agreementBins))
@@ -187,5 +184,54 @@ extension Verification {
 
     static func percent(_ part: Int, _ whole: Int) -> String {
         whole == 0 ? "-" : SVGChart.fixed(Double(part) * 100 / Double(whole)) + "%"
+    }
+}
+
+/// The candidate counts the report needs, taken in one pass over the verdicts in place (copying every
+/// `CandidateVerdict` into a flat array, then filtering copies, cost more than writing the report).
+struct CandidateTally {
+    var count = 0
+    /// By ballot: `answer` or the abstain reason's raw value; every category present.
+    var byOutcome: [String: Int]
+    var exchanges: [HelperExchange] = []
+    var withHelperCalls = 0
+    var oracleMisses = 0
+    var withCallsOrRestatement = 0
+    var restating = 0
+    var clustered = 0
+    /// Distinct clusters per question, summed over questions.
+    var distinctClusters = 0
+    /// Clustered candidates whose cluster has another member in their question.
+    var sharingCluster = 0
+
+    init(_ questions: [QuestionVerdict]) {
+        let categories = ["answer"] + AbstainReason.allCases.map(\.rawValue)
+        byOutcome = Dictionary(uniqueKeysWithValues: categories.map { ($0, 0) })
+        for question in questions {
+            var clusters: Set<String> = []
+            for index in question.candidates.indices {
+                count += 1
+                switch question.candidates[index].ballot {
+                case .answer: byOutcome["answer", default: 0] += 1
+                case .abstain(let reason):
+                    byOutcome[reason.rawValue, default: 0] += 1
+                    if reason == .oracleMiss { oracleMisses += 1 }
+                }
+                let calls = question.candidates[index].result.helperCalls
+                if !calls.isEmpty {
+                    withHelperCalls += 1
+                    exchanges += calls
+                }
+                let restates = question.candidates[index].restatement != nil
+                if restates { restating += 1 }
+                if !calls.isEmpty || restates { withCallsOrRestatement += 1 }
+                if let cluster = question.candidates[index].cluster {
+                    clustered += 1
+                    clusters.insert(cluster)
+                    if question.candidates[index].clusterSize > 1 { sharingCluster += 1 }
+                }
+            }
+            distinctClusters += clusters.count
+        }
     }
 }

@@ -10,6 +10,9 @@ public struct VerifyOptions: Sendable {
     /// The Python parser (default `pythonParser`), for structural clusters and helper calls visible in
     /// the text; with nil, candidates have no cluster and supervision deduplicates by exact program text.
     public var parse: (@Sendable (String) -> Module?)?
+    /// Analyses recorded while the programs ran (`ProgramAnalyses.snapshot()`), by program text, consulted
+    /// before `parse`; unused when `parse` is nil. They must come from the parser `parse` stands for.
+    public var analyses: RecordedAnalyses
     /// A system message put first in every supervision example, if set.
     public var systemPrompt: String?
     /// At most this many supervision examples per kept question (distinct clusters); nil for no cap.
@@ -36,6 +39,7 @@ public struct VerifyOptions: Sendable {
                 parse: (@Sendable (String) -> Module?)? = VerifyOptions.pythonParser,
                 systemPrompt: String? = nil, supervisionPerQuestion: Int? = nil, pairsPerQuestion: Int = 4,
                 thresholds: [Double] = VoteStatistics.defaultThresholds, sourceField: String = "model",
+                analyses: RecordedAnalyses = RecordedAnalyses(),
                 behaviour: BehaviourProbe? = BehaviourProbe(), largestBehaviourOnly: Bool = false) {
         self.rule = rule
         self.normalizer = normalizer
@@ -46,8 +50,15 @@ public struct VerifyOptions: Sendable {
         self.pairsPerQuestion = pairsPerQuestion
         self.thresholds = thresholds
         self.sourceField = sourceField
+        self.analyses = analyses
         self.behaviour = behaviour
         self.largestBehaviourOnly = largestBehaviourOnly
+    }
+
+    /// The analysis of `program`: the recorded one if there is one, else from `parse`; nil without a parser.
+    func analysis(of program: String) -> ProgramAnalysis? {
+        guard let parse else { return nil }
+        return analyses[program: program] ?? ProgramAnalysis(module: parse(program))
     }
 }
 
@@ -161,21 +172,19 @@ public struct Verification: Sendable {
             normalizer: normalizer)
         let gold = question.gold.flatMap { normalizer.normalize(json: $0) }
 
-        let modules = question.candidates.map { options.parse?($0.program) }
         var candidates: [CandidateVerdict] = []
         for (position, candidate) in question.candidates.enumerated() {
-            let module = modules[position]
-            var texts = module.map { StaticHelperCalls.find(in: $0).map(\.text) } ?? []
+            let analysis = options.analysis(of: candidate.program)
+            var texts = analysis?.staticHelperTexts ?? []
             texts += results[position].helperCalls.map { RestatementDetector.text(of: $0.call) }
             candidates.append(CandidateVerdict(
                 candidate: candidate, result: results[position], ballot: ballots[position],
                 agrees: vote.agreesWithMajority(position),
                 restatement: options.restatement.restatement(of: question.question, in: texts),
-                cluster: module.map { StructuralSignature($0).hash }, clusterSize: 1, behaviour: nil,
+                cluster: analysis?.cluster, clusterSize: 1, behaviour: nil,
                 behaviourCluster: nil, behaviourClusterSize: 1, kept: false, why: "", rejection: nil))
         }
-        let largestAgreeingBehaviour = Self.clusterBehaviours(&candidates, modules: modules, question: question,
-                                                              options: options)
+        let largestAgreeingBehaviour = Self.clusterBehaviours(&candidates, question: question, options: options)
         let agreeingProbed = candidates.filter { $0.agrees == true && $0.behaviourCluster != nil }.count
         let signals = MajoritySignals(
             vote: vote, ballots: ballots, structure: candidates.map { $0.cluster ?? "text:" + $0.candidate.program },
@@ -253,7 +262,10 @@ extension Verification {
     /// candidates whose behaviours are the same (in order of first appearance, as answers are grouped), and
     /// returns the behaviour cluster with the most agreeing members (ties to the earliest) with that count;
     /// nil when no agreeing candidate was probed.
-    static func clusterBehaviours(_ candidates: inout [CandidateVerdict], modules: [Module?], question: QuestionInput,
+    ///
+    /// The trap: verdicts read recorded analyses, not trees (`ProgramAnalysis`), so a probed program is
+    /// parsed here once more; only answering programs without helper calls are, so the rest cost nothing.
+    static func clusterBehaviours(_ candidates: inout [CandidateVerdict], question: QuestionInput,
                                   options: VerifyOptions) -> (cluster: Int, agreeing: Int)? {
         guard let probe = options.behaviour else { return nil }
         let numbers = QuestionNumbers(question: question.question)
@@ -262,7 +274,8 @@ extension Verification {
         var agreeing: [Int] = []
         for index in candidates.indices {
             let verdict = candidates[index]
-            guard verdict.ballot.answer != nil, verdict.result.helperCalls.isEmpty, let module = modules[index],
+            guard verdict.ballot.answer != nil, verdict.result.helperCalls.isEmpty,
+                  let module = options.parse?(verdict.candidate.program),
                   let probes = probe.ballots(of: verdict.candidate, module: module, numbers: numbers,
                                              original: verdict.ballot, normalizer: options.normalizer)
             else { continue }

@@ -1,6 +1,8 @@
+import Dispatch
 import Foundation
 import Oracle
 import ProgramOutcome
+import Synchronization
 
 extension VerifyInput {
     /// Reads verifier input, JSONL; each line is one of three shapes, told apart by its fields:
@@ -16,7 +18,16 @@ extension VerifyInput {
     /// Candidate fields: `cid`/`candidate_id` (else `<question id>#<n>`), `preamble` (a catalog name),
     /// `preamble_text` (literal text), `convention` (a catalog name) or `answer_spec` (`var:NAME`,
     /// `call:NAME`, `auto`; default `auto`); all other fields are kept as metadata.
+    ///
+    /// The fingerprint (a byte-serial hash of the whole text, about 1 ns a byte) is taken on another
+    /// thread while the lines are parsed and assembled, since assembling leaves the other cores idle.
     public static func read(jsonl text: String, catalog: PreambleCatalog = PreambleCatalog()) -> VerifyInput {
+        let fingerprint = Mutex<String?>(nil)
+        let hashed = DispatchGroup()
+        DispatchQueue.global().async(group: hashed) {
+            let hex = StableHash.hex(text)
+            fingerprint.withLock { $0 = hex }
+        }
         var reader = InputAssembler(catalog: catalog)
         let lines = Self.lines(of: text)
         // Lines are parsed on all cores; assembling them into questions is sequential.
@@ -26,8 +37,9 @@ extension VerifyInput {
         for (index, line) in lines.enumerated() {
             if let document = parsed[index] { reader.consume(line: line, parsed: document, number: index + 1) }
         }
+        hashed.wait()
         return VerifyInput(questions: reader.questions, problems: reader.problems,
-                           fingerprint: StableHash.hex(text), text: text, catalog: catalog)
+                           fingerprint: fingerprint.withLock { $0! }, text: text, catalog: catalog)
     }
 
     /// The text split at every newline, empty lines included (a final newline ends in an empty line), by a

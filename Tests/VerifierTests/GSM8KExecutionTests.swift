@@ -103,16 +103,43 @@ struct GSM8KExecutionTests {
     }
 }
 
+extension GSM8KExecutionTests {
+    /// Judging every program from the analysis recorded while it ran gives the verdicts a second parse
+    /// gives: the same clusters, restatements, reasons and selections.
+    @Test func sharedParseGivesTheSameVerdicts() async throws {
+        let stored = try await Self.salRun.stored()
+        let analyses = Self.salRun.analyses.snapshot()
+        #expect(analyses.count > 12_000, "every distinct program that reached the parser")
+        let parsed = Verification(stored: stored, problems: [], options: VerifyOptions())
+        let shared = Verification(stored: stored, problems: [], options: VerifyOptions(analyses: analyses))
+        var differences: [String] = []
+        for (a, b) in zip(parsed.questions, shared.questions) {
+            if a.supervision != b.supervision || a.pairs.map(\.rejected) != b.pairs.map(\.rejected) {
+                differences.append("\(a.question.id): selections")
+            }
+            for (x, y) in zip(a.candidates, b.candidates)
+            where x.cluster != y.cluster || x.clusterSize != y.clusterSize || x.why != y.why
+                || x.restatement?.coverage != y.restatement?.coverage {
+                differences.append(x.candidate.id)
+            }
+        }
+        #expect(differences.isEmpty, "\(differences.prefix(10))")
+    }
+}
+
 /// Runs the GSM8K file with sal once, however many tests ask for it.
 actor SharedSalRun {
     var run: Task<[StoredQuestion], any Error>?
+    /// The analyses recorded while the programs ran.
+    let analyses = ProgramAnalyses()
 
     func stored() async throws -> [StoredQuestion] {
         if let run { return try await run.value }
+        let analyses = analyses
         let started = Task {
             let input = try TestData.gsm8kInput()
             let store = try RunStore()
-            let runner = PausingCandidateRunner(interpreter: SalInterpreter(), oracle: ReplayOracle(store: try OracleStore()),
+            let runner = PausingCandidateRunner(interpreter: SalInterpreter(analyses: analyses), oracle: ReplayOracle(store: try OracleStore()),
                                                 parallelism: ProcessInfo.processInfo.activeProcessorCount)
             try await VerifyPipeline(runner: runner, runnerName: "sal", store: store, questionsPerBatch: 64).run(input)
             return try store.storedQuestions()
