@@ -14,7 +14,7 @@ Two inputs:
   also computes (the three endless loops and every candidate sal reports as using an unavailable module):
   the same programs executed in full by both.
 
-Usage: Benchmarks/verify/run.py [--sal .build/release/sal] [--repeat 3] [--jobs N]
+Usage: Benchmarks/verify/run.py [--sal .build/release/sal] [--repeat 3] [--jobs N] [--sal-arg=OPTION ...]
 Needs a release build of sal and python3 with sympy and numpy (the preambles import them).
 """
 import argparse
@@ -93,7 +93,8 @@ def compare(name, input_path, args, tmp, python_timeout):
     sal_out = os.path.join(tmp, f"sal-{name}")
     python_out = os.path.join(tmp, f"python-{name}")
     sal_seconds, sal_cpu, _ = timed([args.sal, "verify", "run", input_path, "--preambles", PREAMBLES, "--out", sal_out,
-                                     "--progress", "none", "--jobs", str(args.jobs)] + SAL_LIMITS, args.repeat, sal_out)
+                                     "--progress", "none", "--jobs", str(args.jobs)] + SAL_LIMITS + args.sal_arg,
+                                    args.repeat, sal_out)
     python_seconds, python_cpu, python_stdout = timed(
         [sys.executable, os.path.join(HERE, "python_pipeline.py"), input_path, PREAMBLES, python_out,
          "--jobs", str(args.jobs), "--timeout", str(python_timeout)], args.repeat, python_out)
@@ -120,11 +121,14 @@ def main():
     parser.add_argument("--sal", default=os.path.join(ROOT, ".build", "release", "sal"))
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=os.cpu_count())
+    parser.add_argument("--sal-arg", action="append", default=[],
+                        help="an extra option for `sal verify run` (repeatable), e.g. --sal-arg=--behaviour-probes "
+                             "--sal-arg=0 for the job without behaviour probes, which the Python pipeline does not do")
     args = parser.parse_args()
     if not os.path.exists(INPUT):
         print(json.dumps({"skipped": "../shared/data/gsm8k_votes_dev.jsonl is not present"}))
         return
-    results = {"cpus": os.cpu_count(), "jobs": args.jobs, "repeat": args.repeat,
+    results = {"cpus": os.cpu_count(), "jobs": args.jobs, "repeat": args.repeat, "sal_args": args.sal_arg,
                "load_average_at_start": [round(x, 2) for x in os.getloadavg()]}
     with tempfile.TemporaryDirectory() as tmp:
         results["whole_file"], sal_candidates = compare("whole", INPUT, args, tmp, python_timeout=5)
