@@ -93,9 +93,16 @@ let package = Package(
             swiftSettings: optimize
         ),
 
+        // files named on the command line -> each replayed through a fuzzing target's exercise.
+        .target(name: "FuzzReplay", path: "Fuzz/FuzzReplay"),
+
         // untrusted bytes -> parse, compile and a limited run, with no crash (libFuzzer target; replays inputs otherwise).
-        .executableTarget(name: "ProgramFuzzer", dependencies: ["PythonSyntax", "PythonRuntime", "ProgramOutcome"],
+        .executableTarget(name: "ProgramFuzzer", dependencies: ["PythonSyntax", "PythonRuntime", "ProgramOutcome", "FuzzReplay"],
                           path: "Fuzz/ProgramFuzzer", exclude: ["python.dict"], swiftSettings: optimize),
+
+        // untrusted bytes -> JSON round trip, `sal exec` lines, `sal verify` input, with no crash (libFuzzer target).
+        .executableTarget(name: "InputFuzzer", dependencies: ["ProgramOutcome", "Execution", "Verifier", "FuzzReplay"],
+                          path: "Fuzz/InputFuzzer", swiftSettings: optimize),
 
         // Release-mode benchmark: LoRA training tokens/s and peak memory on the SmolLM2-135M shape.
         .executableTarget(name: "TrainingBenchmark", dependencies: ["Training", "Model", "LinearAlgebra"],

@@ -217,6 +217,8 @@ struct JSONReader {
             return .bigInteger(text)
         }
         guard let d = Double(text) else { throw error("invalid number '\(text)'") }
+        // JSON has no infinity: a literal beyond a double's range would come back out as null.
+        guard d.isFinite else { throw error("number '\(text)' is beyond the range of a double") }
         return .double(d)
     }
 

@@ -31,4 +31,14 @@ import Testing
         #expect(text == "prefix " + String(decoding: bytes, as: UTF8.self))
         #expect(try JSONValue.parse(value.serialized) == value)
     }
+
+    @Test func numbersBeyondADoubleAreAParseErrorNotANull() throws {
+        for text in ["1e999", "-22E222222222222222222222", "[1, 2e400]"] {
+            #expect(throws: JSONParseError.self) { try JSONValue.parse(text) }
+        }
+        #expect(try JSONValue.parse("1.7976931348623157e308") == .double(1.7976931348623157e308))
+        #expect(try JSONValue.parse("5e-324") == .double(5e-324))
+        #expect(try JSONValue.parse("1e-400") == .double(0), "underflow to zero loses no magnitude JSON can carry")
+        #expect(try JSONValue.parse("123456789012345678901234567890") == .bigInteger("123456789012345678901234567890"))
+    }
 }
