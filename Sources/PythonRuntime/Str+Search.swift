@@ -1,12 +1,19 @@
 /// Substring search on UTF-8 bytes. A valid UTF-8 needle can only match a valid UTF-8 haystack at a
 /// character boundary, so byte offsets convert back to code points exactly.
 enum StrSearch {
+    /// Needles longer than this are searched in linear time (Knuth-Morris-Pratt); shorter ones by direct
+    /// comparison, which costs at most this many byte comparisons per position and is faster in practice.
+    /// The trap: direct comparison alone is O(n·m), so `('a' * 5000 + 'b') in 'a' * 2000000` took seconds
+    /// inside one native call, where neither the step nor the time limit can stop it.
+    static let directComparisonLimit = 16
+
     /// Byte offset of the first occurrence of `needle` in `haystack[from..<to]`.
     static func firstByteOffset(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>,
                                 from: Int, to: Int) -> Int? {
         let m = needle.count
         if m == 0 { return from <= to ? from : nil }
         if to - from < m { return nil }
+        if m > directComparisonLimit { return firstByteOffsetLinear(needle, in: haystack, from: from, to: to) }
         let first = needle[0]
         var i = from
         let last = to - m
@@ -27,6 +34,7 @@ enum StrSearch {
         let m = needle.count
         if m == 0 { return from <= to ? to : nil }
         if to - from < m { return nil }
+        if m > directComparisonLimit { return lastByteOffsetLinear(needle, in: haystack, from: from, to: to) }
         let first = needle[0]
         var i = to - m
         while i >= from {
@@ -35,6 +43,53 @@ enum StrSearch {
                 while k < m && haystack[i + k] == needle[k] { k += 1 }
                 if k == m { return i }
             }
+            i -= 1
+        }
+        return nil
+    }
+
+    /// For each prefix of the pattern `byte(0..<m)`, the length of its longest proper prefix that is also
+    /// its suffix (the Knuth-Morris-Pratt failure function).
+    private static func failureLengths(count m: Int, _ byte: (Int) -> UInt8) -> [Int] {
+        var lengths = [Int](repeating: 0, count: m)
+        var k = 0
+        for i in 1..<max(m, 1) {
+            while k > 0 && byte(i) != byte(k) { k = lengths[k - 1] }
+            if byte(i) == byte(k) { k += 1 }
+            lengths[i] = k
+        }
+        return lengths
+    }
+
+    /// `firstByteOffset` in O(n + m) for any needle.
+    static func firstByteOffsetLinear(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>,
+                                      from: Int, to: Int) -> Int? {
+        let m = needle.count
+        let lengths = failureLengths(count: m) { needle[$0] }
+        var k = 0
+        var i = from
+        while i < to {
+            let byte = haystack[i]
+            while k > 0 && needle[k] != byte { k = lengths[k - 1] }
+            if needle[k] == byte { k += 1 }
+            if k == m { return i - m + 1 }
+            i += 1
+        }
+        return nil
+    }
+
+    /// `lastByteOffset` in O(n + m): the same automaton over the reversed needle, scanning right to left.
+    static func lastByteOffsetLinear(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>,
+                                     from: Int, to: Int) -> Int? {
+        let m = needle.count
+        let lengths = failureLengths(count: m) { needle[m - 1 - $0] }
+        var k = 0
+        var i = to - 1
+        while i >= from {
+            let byte = haystack[i]
+            while k > 0 && needle[m - 1 - k] != byte { k = lengths[k - 1] }
+            if needle[m - 1 - k] == byte { k += 1 }
+            if k == m { return i }
             i -= 1
         }
         return nil
