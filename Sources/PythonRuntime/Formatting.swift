@@ -71,7 +71,7 @@ public enum Formatting {
             let signText = small < 0 ? "-" : (spec.sign == "+" ? "+" : (spec.sign == " " ? " " : ""))
             if let separator = spec.grouping {
                 let minimum = spec.zeroFillsDigits ? (spec.width ?? 0) - signText.count : 0
-                try context.reserve(bytes: max(minimum, 0) * 2)
+                try reserveGrouped(max(minimum, 0), context)
                 digits = group(digits, separator: separator, size: 3, minimumWidth: minimum)
             }
             return try pad(prefix: signText, body: digits, bodyLength: digits.utf8.count, spec, defaultAlign: ">", context)
@@ -110,7 +110,7 @@ public enum Formatting {
         if let separator = spec.grouping {
             let groupSize = (type == "d" || type == "n") ? 3 : 4
             let minimum = spec.zeroFillsDigits ? (spec.width ?? 0) - signText.count - prefix.count : 0
-            try context.reserve(bytes: max(minimum, digits.utf8.count) * 2)
+            try reserveGrouped(max(minimum, digits.utf8.count), context)
             digits = group(digits, separator: separator, size: groupSize, minimumWidth: minimum)
         }
         return try pad(prefix: signText + prefix, body: digits, bodyLength: digits.utf8.count, spec, defaultAlign: ">", context)
@@ -167,7 +167,7 @@ public enum Formatting {
             let integerPart = String(body[..<integerEnd])
             let rest = String(body[integerEnd...]) + suffix
             let minimum = spec.zeroFillsDigits ? (spec.width ?? 0) - signText.count - rest.utf8.count : 0
-            try context.reserve(bytes: max(minimum, integerPart.utf8.count) * 2)
+            try reserveGrouped(max(minimum, integerPart.utf8.count), context)
             body = group(integerPart, separator: separator, size: 3, minimumWidth: minimum) + rest
         } else {
             body += suffix
@@ -188,6 +188,14 @@ public enum Formatting {
 
     /// Inserts `separator` every `size` digits from the right; with zero fill, pads with zeros (and
     /// separators) up to `minimumWidth` the way CPython does (`format(1234, '08,')` is `0,001,234`).
+    /// Reserves room for digits grouped to `length` characters (twice that, for the copies made while
+    /// grouping). The trap: the width comes from the program (`f"{x:09000000000000000000,}"`), so the
+    /// product must saturate, not overflow; the memory limit then refuses it.
+    static func reserveGrouped(_ length: Int, _ context: ExecutionContext) throws(ExecutionError) {
+        let (bytes, overflow) = length.multipliedReportingOverflow(by: 2)
+        try context.reserve(bytes: overflow ? Int.max : bytes)
+    }
+
     static func group(_ digits: String, separator: Character, size: Int, minimumWidth: Int) -> String {
         let source = Array(digits.utf8)
         var remaining = source.count
