@@ -84,14 +84,11 @@ extension Builtins {
     private static func divmod(_ args: Arguments, _ context: ExecutionContext) throws(ExecutionError) -> Value {
         if args.hasKeywords { throw .exception(.typeError("divmod() takes no keyword arguments")) }
         if args.count != 2 { throw .exception(.typeError("divmod expected 2 arguments, got \(args.count)")) }
-        if case .bigInt = args[0], let x = args[0].bigIntegerValue, let y = args[1].bigIntegerValue {
-            try context.tick(IntArithmetic.divisionWork(x.magnitude.bitWidth, y.magnitude.bitWidth))
-        }
-        return try divmod(args[0], args[1])
+        return try divmod(args[0], args[1], context)
     }
 
     /// `divmod(a, b)` for numbers.
-    static func divmod(_ a: Value, _ b: Value) throws(ExecutionError) -> Value {
+    static func divmod(_ a: Value, _ b: Value, _ context: ExecutionContext) throws(ExecutionError) -> Value {
         switch (a, b) {
         case let (.int(x), .int(y)) where y != 0 && !(x == .min && y == -1):
             var quotient = x / y
@@ -107,7 +104,7 @@ extension Builtins {
             return .tuple(PyTuple([.float(q), .float(r)]))
         default:
             guard let x = a.bigIntegerValue, let y = b.bigIntegerValue else { break }
-            let (q, r) = try IntArithmetic.divmod(x, y)
+            let (q, r) = try IntArithmetic.divmod(x, y, context)
             return .tuple(PyTuple([q, r]))
         }
         throw .exception(.unsupportedOperands("divmod()", a, b))

@@ -51,19 +51,24 @@ enum IntArithmetic {
         return (quotient, remainder)
     }
 
-    static func floorDivide(_ a: BigInt, _ b: BigInt) throws(ExecutionError) -> Value {
+    /// `a // b` for ints of any size; the long division's work is charged before it runs (`divisionWork`).
+    static func floorDivide(_ a: BigInt, _ b: BigInt, _ context: ExecutionContext) throws(ExecutionError) -> Value {
         if b.isZero { throw .exception(.zeroDivision("integer division or modulo by zero")) }
+        try context.tick(divisionWork(a.magnitude.bitWidth, b.magnitude.bitWidth))
         return .integer(floorDivMod(a, b).quotient)
     }
 
-    static func modulo(_ a: BigInt, _ b: BigInt) throws(ExecutionError) -> Value {
+    /// `a % b` for ints of any size, charged as `floorDivide` is.
+    static func modulo(_ a: BigInt, _ b: BigInt, _ context: ExecutionContext) throws(ExecutionError) -> Value {
         if b.isZero { throw .exception(.zeroDivision("integer modulo by zero")) }
+        try context.tick(divisionWork(a.magnitude.bitWidth, b.magnitude.bitWidth))
         return .integer(floorDivMod(a, b).remainder)
     }
 
-    /// `divmod(a, b)` for ints.
-    static func divmod(_ a: BigInt, _ b: BigInt) throws(ExecutionError) -> (Value, Value) {
+    /// `divmod(a, b)` for ints, charged as `floorDivide` is.
+    static func divmod(_ a: BigInt, _ b: BigInt, _ context: ExecutionContext) throws(ExecutionError) -> (Value, Value) {
         if b.isZero { throw .exception(.zeroDivision("integer division or modulo by zero")) }
+        try context.tick(divisionWork(a.magnitude.bitWidth, b.magnitude.bitWidth))
         let (q, r) = floorDivMod(a, b)
         return (.integer(q), .integer(r))
     }

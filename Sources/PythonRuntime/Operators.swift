@@ -116,12 +116,8 @@ public enum Operators {
             try context.tick(IntArithmetic.multiplicationWork(x.magnitude.bitWidth, y.magnitude.bitWidth))
             return .integer(x * y)
         case .trueDivide: return .float(try ExactFloat.trueDivide(x, y))
-        case .floorDivide:
-            try context.tick(IntArithmetic.divisionWork(x.magnitude.bitWidth, y.magnitude.bitWidth))
-            return try IntArithmetic.floorDivide(x, y)
-        case .modulo:
-            try context.tick(IntArithmetic.divisionWork(x.magnitude.bitWidth, y.magnitude.bitWidth))
-            return try IntArithmetic.modulo(x, y)
+        case .floorDivide: return try IntArithmetic.floorDivide(x, y, context)
+        case .modulo: return try IntArithmetic.modulo(x, y, context)
         case .power:
             if x.isZero && y.sign == .minus && !y.isZero {
                 throw .exception(.zeroDivision("0.0 cannot be raised to a negative power"))
